@@ -1,0 +1,1 @@
+"""newsgraph: news articles to a validated, Wikidata-linked RDF knowledge graph."""

@@ -1,0 +1,177 @@
+"""Plain dataclasses passed between pipeline stages.
+
+Extraction produces these; the mapper turns them into RDF. Neither side
+imports the other: extraction never touches rdflib and the mapper never
+looks at text except through the spans recorded here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+ENTITY_TYPES = (
+    "Person",
+    "Country",
+    "Organization",
+    "MediationGroup",
+    "Group",
+    "Place",
+    "Conflict",
+)
+STATEMENT_TYPES = (
+    "Report",
+    "Claim",
+    "Announcement",
+    "Accusation",
+    "Denial",
+    "Appeal",
+    "Demand",
+    "Support",
+    "Criticism",
+    "Threat",
+)
+EVENT_TYPES = (
+    "Fighting",
+    "Attack",
+    "MilitaryAdvance",
+    "TerritorialCapture",
+    "Deployment",
+    "PhoneCall",
+    "Meeting",
+    "Negotiation",
+    "Interview",
+    "Ceasefire",
+    "CeasefireViolation",
+)
+QUALIFIERS = ("Exactly", "MoreThan", "AtLeast", "Approximately", "AtMost", "LessThan")
+CASUALTY_TYPES = ("Killed", "Injured", "Missing", "Displaced", "Captured")
+VICTIM_TYPES = ("Civilians", "Combatants", "People")
+RELATION_PREDICATES = (
+    "supports",
+    "controls",
+    "legallyPartOf",
+    "party",
+    "disputedTerritory",
+    "mediator",
+    "parentOrganization",
+    "mediates",
+    "affiliatedWith",
+)
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """Code-point offsets into ``Article.text``; ``end`` is exclusive."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span {self.start}-{self.end}")
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass
+class Article:
+    """One cleaned article; every offset in the pipeline indexes ``text``."""
+
+    identifier: str
+    text: str
+    title: str | None = None
+    date: dt.date | None = None
+    url: str | None = None
+    publisher: str | None = None
+    language: str = "en"
+    source: str | None = None
+
+
+@dataclass
+class Entity:
+    """An actor, place or conflict referred to in the article.
+
+    ``key`` is unique within one extraction; other records refer to entities
+    by key.
+    """
+
+    key: str
+    label: str
+    type: str
+    mentions: list[Span] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    wikidata: str | None = None
+    gazetteer_id: str | None = None
+    confidence: float = 0.8
+    link_confidence: float | None = None
+
+
+@dataclass
+class Statement:
+    span: Span
+    type: str
+    speakers: list[str]
+    cue: str
+    quote: str | None = None
+    targets: list[str] = field(default_factory=list)
+    about: list[str] = field(default_factory=list)
+    figures: list[str] = field(default_factory=list)
+    via: str | None = None
+    refutes: list[str] = field(default_factory=list)
+    corroborates: list[str] = field(default_factory=list)
+    confidence: float = 0.7
+    id: str = ""
+
+
+@dataclass
+class Event:
+    span: Span
+    type: str
+    trigger: str
+    agents: list[str] = field(default_factory=list)
+    participants: list[str] = field(default_factory=list)
+    affected: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    time_expression: str | None = None
+    date: dt.date | None = None
+    conflict: str | None = None
+    confidence: float = 0.6
+    id: str = ""
+
+
+@dataclass
+class Figure:
+    span: Span
+    count: int
+    qualifier: str
+    casualty: str
+    victims: str
+    places: list[str] = field(default_factory=list)
+    confidence: float = 0.8
+    id: str = ""
+
+
+@dataclass
+class Relation:
+    """A triple between two entities, e.g. (turkey, supports, azerbaijan)."""
+
+    subject: str
+    predicate: str
+    object: str
+    span: Span
+    confidence: float = 0.7
+
+
+@dataclass
+class Extraction:
+    """Everything read out of one article."""
+
+    article: Article
+    entities: dict[str, Entity] = field(default_factory=dict)
+    statements: list[Statement] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    narrator: str = "publisher"
