@@ -1,0 +1,178 @@
+"""The ``newsgraph`` command line: a thin layer over the library.
+
+Exit codes (all commands):
+    0  success (for ``validate``: the data conforms)
+    1  the data does not conform to the shapes (nothing written by ``build``)
+    2  bad input: one line on stderr naming the file and the reason
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import api
+from .errors import NewsgraphError
+from .mapper import DEFAULT_BASE
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Turn news articles about conflict and diplomacy into a validated RDF knowledge graph.",
+)
+
+EXIT_OK, EXIT_INVALID, EXIT_INPUT = 0, 1, 2
+
+
+def fail(message: str, code: int = EXIT_INPUT) -> typer.Exit:
+    typer.echo(f"newsgraph: {message}", err=True)
+    return typer.Exit(code)
+
+
+@app.command()
+def build(
+    inputs: Annotated[list[Path], typer.Argument(help="Article .txt files or directories.")],
+    output: Annotated[str, typer.Option("--output", "-o", help="Output file; '-' for stdout. "
+                                        "The format follows the extension: .ttl .trig .nq "
+                                        ".nt .jsonld")],
+    fmt: Annotated[str | None, typer.Option("--format", help="Format when writing to "
+                                            "stdout: turtle, trig, nquads, ntriples, "
+                                            "json-ld")] = None,
+    base: Annotated[str, typer.Option(help="Base IRI for instance data.")] = DEFAULT_BASE,
+    date: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD).")] = None,
+    title: Annotated[str | None, typer.Option(help="Title (single article).")] = None,
+    url: Annotated[str | None, typer.Option(help="URL (single article).")] = None,
+    publisher: Annotated[str | None, typer.Option(help="Publisher name.")] = None,
+    no_validate: Annotated[bool, typer.Option("--no-validate", help="Skip SHACL "
+                                              "validation.")] = False,
+) -> None:
+    """Build the knowledge graph of INPUTS and write it to OUTPUT."""
+    try:
+        result = api.build(inputs, output, fmt=fmt, base=base, date=date, title=title,
+                           url=url, publisher=publisher, validate_output=not no_validate)
+    except api.ValidationFailed as exc:
+        sys.stderr.write(exc.report.to_text())
+        raise fail("the graph does not conform to the shapes; nothing written",
+                   EXIT_INVALID) from None
+    except NewsgraphError as exc:
+        raise fail(str(exc)) from None
+    counts = summary(result)
+    verdict = "not validated" if no_validate else "valid"
+    typer.echo(f"newsgraph: built {counts} -> {output} ({verdict})", err=True)
+
+
+def summary(result: api.BuildResult) -> str:
+    x = result.extractions
+    parts = [
+        f"{len(x)} article{'s' if len(x) != 1 else ''}",
+        f"{sum(len(e.entities) for e in x)} actors/places",
+        f"{sum(len(e.statements) for e in x)} statements",
+        f"{sum(len(e.events) for e in x)} events",
+        f"{sum(len(e.figures) for e in x)} casualty figures",
+        f"{sum(len(e.relations) for e in x)} relations",
+        f"{len(result.dataset)} triples",
+    ]
+    return ", ".join(parts)
+
+
+@app.command()
+def validate(
+    files: Annotated[list[Path], typer.Argument(help="RDF files (.ttl .trig .nq .nt .jsonld).")],
+    fmt: Annotated[str, typer.Option("--format", help="text, turtle or json.")] = "text",
+) -> None:
+    """Validate RDF files against the newsgraph SHACL shapes (exit 0 conforms, 1 not, 2 bad
+    input)."""
+    from .validate import load_data
+    from .validate import validate as run_validate
+
+    if fmt not in {"text", "turtle", "json"}:
+        raise fail(f"--format: unknown report format {fmt!r} (text, turtle, json)")
+    try:
+        report = run_validate(load_data(files))
+    except NewsgraphError as exc:
+        raise fail(str(exc)) from None
+    out = {"text": report.to_text, "turtle": report.to_turtle, "json": report.to_json}[fmt]()
+    typer.echo(out, nl=False)
+    raise typer.Exit(EXIT_OK if report.conforms else EXIT_INVALID)
+
+
+@app.command()
+def query(
+    name: Annotated[str | None, typer.Argument(help="Canned query name or a .rq file.")] = None,
+    data: Annotated[list[Path] | None, typer.Option("--data", "-d", help="RDF files to "
+                                                    "query.")] = None,
+    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="name=value "
+                                                    "(repeatable).")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, csv, tsv or json.")] = "table",
+    list_: Annotated[bool, typer.Option("--list", help="List the canned queries.")] = False,
+) -> None:
+    """Run a canned SPARQL query (or a .rq file) over RDF files."""
+    from . import query as q
+    from .validate import load_data
+
+    if list_:
+        for item in q.list_queries():
+            typer.echo(f"{item.name:20} {item.summary}")
+        return
+    if name is None:
+        raise fail("query: give a query name or --list")
+    if fmt not in {"table", "csv", "tsv", "json"}:
+        raise fail(f"--format: unknown output format {fmt!r} (table, csv, tsv, json)")
+    if not data:
+        raise fail("query: --data FILE is required")
+    try:
+        canned = q.load_query(name)
+        values = q.parse_params(param or [])
+        table = q.run_query(canned, load_data(data), values)
+    except NewsgraphError as exc:
+        raise fail(str(exc)) from None
+    if fmt == "table":
+        from rich.console import Console
+
+        Console(width=160).print(table.to_rich_table())
+    else:
+        renderer = {"csv": table.to_csv, "tsv": table.to_tsv, "json": table.to_json}[fmt]
+        typer.echo(renderer(), nl=False)
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[list[Path], typer.Argument(help="Gold annotation YAML files.")],
+    articles: Annotated[Path, typer.Option("--articles", help="Directory with the "
+                                           "articles the gold files name.")],
+    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+) -> None:
+    """Score extraction against gold annotations (precision, recall, F1 per kind)."""
+    from . import evaluate as ev
+    from . import ingest
+
+    if fmt not in {"table", "json"}:
+        raise fail(f"--format: unknown output format {fmt!r} (table, json)")
+    evaluations = []
+    try:
+        for path in gold:
+            if not path.exists():
+                raise fail(f"{path}: no such file")
+            try:
+                gold_item = ev.load_gold(path, articles_dir=articles)
+            except ValueError as exc:
+                raise fail(str(exc)) from None
+            article = ingest.read_article(articles / gold_item.article,
+                                          date=gold_item.date)
+            dataset = api.build_dataset([api.extract_article(article)])
+            evaluations.append(ev.score(gold_item, dataset))
+    except NewsgraphError as exc:
+        raise fail(str(exc)) from None
+    result = ev.combine(evaluations) if len(evaluations) > 1 else evaluations[0]
+    typer.echo(result.to_table() if fmt == "table" else result.to_json(), nl=False)
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

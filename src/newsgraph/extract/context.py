@@ -1,0 +1,293 @@
+"""The extraction context: entities found so far and how to resolve references.
+
+Every rule module works on a ``Context``: the parsed document, the gazetteer,
+the entity table with all mentions, and the conflict's parties. Resolution
+turns a noun phrase (its head token) into entity keys: names, pronouns
+("he" -> the last person), descriptions ("the neighboring country" -> the
+other party, "both sides" -> the parties), metonyms ("Baku" -> Azerbaijan's
+government) and state bodies ("his army" -> his state).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from ..gazetteer import Gazetteer, GazetteerEntry
+from ..model import Article, Entity
+from ..model import Span as TextSpan
+from . import lexicon
+
+ACTOR_TYPES = {"Person", "Country", "Organization", "MediationGroup", "Group"}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+THING_PRONOUNS = {"it", "its", "itself"}
+PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "so", "-", "called"}
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_") or "x"
+
+
+class Context:
+    def __init__(self, doc: Doc, article: Article, gazetteer: Gazetteer) -> None:
+        self.doc = doc
+        self.article = article
+        self.gaz = gazetteer
+        self.entities: dict[str, Entity] = {}
+        self.token_key: dict[int, str] = {}
+        self.demonym_key: dict[int, str] = {}
+        self.affiliation: dict[str, str] = {}
+        self.parties: list[str] = []
+        self.conflict: str | None = None
+        self.conflict_territory: str | None = None
+        self._mention_starts: list[int] = []
+        self._mention_keys: list[str] = []
+
+    # -- building -------------------------------------------------------
+
+    def entity_from_gazetteer(self, entry: GazetteerEntry) -> Entity:
+        if entry.id not in self.entities:
+            self.entities[entry.id] = Entity(
+                key=entry.id,
+                label=entry.label,
+                type=entry.type,
+                gazetteer_id=entry.id,
+                confidence=0.9,
+            )
+            home = entry.country or entry.organization
+            if home and self.gaz.get(home):
+                self.affiliation[entry.id] = home
+        return self.entities[entry.id]
+
+    def add_entity(self, label: str, type_: str, *, key: str | None = None,
+                   confidence: float = 0.7) -> Entity:
+        key = key or slug(label)
+        if key in self.entities:
+            return self.entities[key]
+        entry = self.gaz.get(key)
+        if entry is not None:
+            return self.entity_from_gazetteer(entry)
+        self.entities[key] = Entity(key=key, label=label, type=type_, confidence=confidence)
+        return self.entities[key]
+
+    def add_mention(self, key: str, start: int, end: int, tokens: range | None = None) -> None:
+        entity = self.entities[key]
+        span = TextSpan(start, end)
+        if span not in entity.mentions:
+            entity.mentions.append(span)
+            pos = bisect.bisect_right(self._mention_starts, start)
+            self._mention_starts.insert(pos, start)
+            self._mention_keys.insert(pos, key)
+        for i in tokens or ():
+            self.token_key.setdefault(i, key)
+
+    def mention_span(self, key: str, span: Span) -> None:
+        self.add_mention(key, span.start_char, span.end_char, range(span.start, span.end))
+
+    # -- looking up -------------------------------------------------------
+
+    def country_of(self, key: str | None) -> str | None:
+        """The state an actor belongs to (itself for a country)."""
+        seen = set()
+        while key and key not in seen:
+            seen.add(key)
+            entity = self.entities.get(key)
+            if entity is not None and entity.type == "Country":
+                return key
+            key = self.affiliation.get(key)
+            if key and key not in self.entities:
+                entry = self.gaz.get(key)
+                if entry is None:
+                    return None
+                self.entity_from_gazetteer(entry)
+        return None
+
+    def last_before(self, char: int, types: set[str]) -> str | None:
+        pos = bisect.bisect_left(self._mention_starts, char)
+        for i in range(pos - 1, -1, -1):
+            key = self._mention_keys[i]
+            if self.entities[key].type in types:
+                return key
+        return None
+
+    def last_subject_before(self, token: Token, types: set[str]) -> str | None:
+        """The last entity of a type that was a grammatical subject, within the
+        current and the two previous sentences: subjects are the salient
+        antecedents of pronouns ("Aliyev said after a call with Macron that
+        his army ..." -> Aliyev)."""
+        doc = token.doc
+        sent_start = token.sent.start
+        first = sent_start
+        for _ in range(2):
+            if first > 0:
+                first = doc[first - 1].sent.start
+        for i in range(token.i - 1, first - 1, -1):
+            key = self.token_key.get(i)
+            if key is None or self.entities[key].type not in types:
+                continue
+            tok = doc[i]
+            while tok.dep_ in {"compound", "flat"} and tok.head is not tok:
+                tok = tok.head
+            if tok.dep_ in {"nsubj", "nsubjpass"}:
+                return key
+        return None
+
+    def other_party(self, ref: str | None) -> list[str]:
+        side = self.country_of(ref) or ref
+        others = [p for p in self.parties if p != side]
+        return others[:1] if side in self.parties and others else []
+
+    # -- resolution -------------------------------------------------------
+
+    def resolve_all(self, token: Token, ref: str | None = None, *, create: bool = False,
+                    for_role: str = "actor") -> list[str]:
+        """Resolve a noun phrase and its conjuncts ("France, Russia and the US")."""
+        keys: list[str] = []
+        for tok in (token, *token.conjuncts):
+            for key in self.resolve(tok, ref, create=create, for_role=for_role):
+                if key not in keys:
+                    keys.append(key)
+        return keys
+
+    def resolve(self, token: Token, ref: str | None = None, *, create: bool = False,
+                for_role: str = "actor") -> list[str]:
+        """Entity keys for the noun phrase headed by ``token``.
+
+        ``ref`` is the actor from whose point of view "the other side" is
+        meant; ``create`` makes a Group entity for a source description
+        ("Armenian sources in X") that names no known actor.
+        ``for_role`` "actor" turns capitals into their governments.
+        """
+        lower = token.lower_
+        if token.i in self.token_key:
+            key = self.token_key[token.i]
+            if for_role == "actor":
+                key = self.government_of(key)
+            return [key]
+        if lower in PERSON_PRONOUNS:
+            key = self.last_subject_before(token, {"Person"}) or self.last_before(
+                token.idx, {"Person"})
+            return [key] if key else []
+        if lower in THING_PRONOUNS:
+            types = {"Country", "Organization", "MediationGroup"} if for_role == "actor" else {
+                "Place", "Country"}
+            key = self.last_before(token.idx, types)
+            return [key] if key else []
+        if lower in PLURAL_PRONOUNS:
+            return list(self.parties) if for_role == "actor" else []
+        if token.pos_ not in {"NOUN", "PROPN"}:
+            return []
+        for child in token.children:
+            if child.dep_ == "appos" and child.i in self.token_key:
+                # "his French colleague Emmanuel Macron"
+                return self.resolve(child, ref, create=create, for_role=for_role)
+        lemma = token.lemma_.lower()
+        mods = {c.lower_ for c in token.children if c.dep_ in {"det", "nummod", "amod",
+                                                                "compound", "predet"}}
+        if lemma in lexicon.BOTH_PARTIES_HEADS and token.tag_ in {"NNS", "NNPS"} and (
+            mods & lexicon.BOTH_DETERMINERS or "warring" in mods
+        ):
+            return list(self.parties)
+        if lemma in lexicon.OTHER_PARTY_HEADS and (
+            mods & lexicon.OTHER_PARTY_MODIFIERS
+            or any(c.lemma_ == "oppose" for c in token.children)
+            or (token.dep_ == "dobj" and token.head.lemma_ == "oppose")
+        ):
+            return self.other_party(ref)
+        body = self.state_body(token, ref)
+        if body is not None:
+            return body
+        for child in token.children:
+            if child.dep_ == "compound" and child.i in self.token_key and for_role == "actor":
+                # "the Minsk Group" parsed as compound + head, etc.
+                return [self.government_of(self.token_key[child.i])]
+        if create and lemma in lexicon.SOURCE_NOUNS:
+            return [self.group_for(token)]
+        return []
+
+    def government_of(self, key: str) -> str:
+        """A capital or seat of government used as an actor means its state."""
+        entity = self.entities.get(key)
+        if entity is None or entity.type != "Place":
+            return key
+        entry = self.gaz.metonym(entity.label)
+        if entry is not None and entry.type == "Country":
+            return self.entity_from_gazetteer(entry).key
+        return key
+
+    def modifier_country(self, token: Token, ref: str | None) -> str | None:
+        """The state named by a modifier: demonym, capital, possessive, "of X"/"from X"."""
+        for child in token.children:
+            if child.dep_ in {"amod", "compound", "npadvmod", "nmod", "poss"}:
+                if child.i in self.demonym_key:
+                    return self.demonym_key[child.i]
+                keys = self.resolve(child, ref, for_role="actor")
+                if keys:
+                    return self.country_of(keys[0]) or keys[0]
+            if child.dep_ == "prep" and child.lower_ in {"of", "from"}:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        keys = self.resolve(pobj, ref, for_role="actor")
+                        if keys:
+                            return self.country_of(keys[0]) or keys[0]
+        return None
+
+    def state_body(self, token: Token, ref: str | None) -> list[str] | None:
+        """Armies and troops stand for their state; ministries become organisations."""
+        lemma = token.lemma_.lower()
+        if lemma not in lexicon.STATE_BODY_HEADS:
+            return None
+        country = self.modifier_country(token, ref)
+        if country is None:
+            return None
+        if lemma in {"army", "military", "force", "troop", "navy", "command"}:
+            return [country]
+        if lemma == "government":
+            return [country]
+        return [self.ministry(token, country)]
+
+    def ministry(self, token: Token, country: str) -> str:
+        """A ministry or office, named canonically ("Ministry of Defense of Armenia")."""
+        words = [c for c in token.children if c.dep_ == "compound" and c.i not in self.token_key
+                 and c.i not in self.demonym_key and c.pos_ in {"PROPN", "NOUN", "ADJ"}]
+        topic = " ".join(w.text for w in words).strip()
+        topic = {"Defence": "Defense", "Foreign": "Foreign Affairs"}.get(topic, topic)
+        country_label = self.entities[country].label
+        head = token.text if token.text[:1].isupper() else token.text.capitalize()
+        label = f"{head} of {topic} of {country_label}" if topic else f"{head} of {country_label}"
+        entity = self.add_entity(label, "Organization", confidence=0.7)
+        self.affiliation[entity.key] = country
+        phrase = noun_phrase(token)
+        entity.aliases.append(phrase.text) if phrase.text not in entity.aliases else None
+        self.add_mention(entity.key, phrase.start_char, phrase.end_char)
+        return entity.key
+
+    def group_for(self, token: Token) -> str:
+        """A Group entity for a source description, labelled with its words."""
+        phrase = noun_phrase(token)
+        label = phrase.text
+        entity = self.add_entity(label, "Group", confidence=0.6)
+        self.add_mention(entity.key, phrase.start_char, phrase.end_char)
+        country = self.modifier_country(token, None)
+        if country:
+            self.affiliation.setdefault(entity.key, country)
+        return entity.key
+
+
+def noun_phrase(token: Token) -> Span:
+    """The noun phrase headed by ``token`` without leading determiners,
+    conjuncts or relative clauses."""
+    doc = token.doc
+    left = token.left_edge.i
+    right = token.i
+    for child in token.rights:
+        if child.dep_ in {"prep", "compound", "amod", "appos", "nummod", "pobj", "poss", "case"}:
+            right = max(right, child.right_edge.i)
+    while left < token.i and doc[left].lower_ in DETERMINERS | {"both"}:
+        left += 1
+    while right > token.i and doc[right].is_punct:
+        right -= 1
+    return doc[left : right + 1]

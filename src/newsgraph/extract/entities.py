@@ -1,0 +1,140 @@
+"""Entities: actors and places from named entities, the gazetteer and acronyms.
+
+Named-entity spans become entities: gazetteer entries by id, unknown names
+by label (a surname joins the person already named in full). Demonyms are
+remembered per token (they name a state when they modify an actor noun,
+which resolution decides). A long name followed by a known acronym in
+parentheses is the acronym's entity, even when the long form is wrong
+("Organization for Cooperation and Development in Europe (OSCE)").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from .context import Context, slug
+
+SKIP_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "LANGUAGE",
+               "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"}
+DIRECTIONS = {
+    "southern": "South", "northern": "North", "eastern": "East", "western": "West",
+    "central": "Central", "south": "South", "north": "North", "east": "East", "west": "West",
+}
+TYPE_FOR_LABEL = {"PERSON": "Person", "GPE": "Place", "LOC": "Place", "ORG": "Organization",
+                  "FAC": "Place"}
+
+
+def find_entities(ctx: Context) -> None:
+    doc = ctx.doc
+    absorbed = acronym_expansions(ctx)
+    for ent in doc.ents:
+        if ent.label_ in SKIP_LABELS or ent.start in absorbed:
+            continue
+        entry = ctx.gaz.get(ent.ent_id_) if ent.ent_id_ else None
+        if ent.label_ == "NORP":
+            if entry is not None and entry.type == "Country":
+                for i in range(ent.start, ent.end):
+                    ctx.demonym_key[i] = entry.id
+                ctx.entity_from_gazetteer(entry)
+            continue
+        if entry is None:
+            entry = ctx.gaz.lookup(ent.text)
+        region = directional_region(ent)
+        if region is not None:
+            entity = ctx.add_entity(region.text, "Place", confidence=0.6)
+            ctx.mention_span(entity.key, region)
+            continue
+        if entry is not None and ent.ent_id_ and ctx.gaz.metonym(ent.text) is not None and (
+            entry.type != "Place" or is_government_role(ent)
+        ):
+            # "the Elysee" / "Baku said": the government, not the building or city
+            entry = ctx.gaz.metonym(ent.text)
+        if entry is not None:
+            entity = ctx.entity_from_gazetteer(entry)
+            ctx.mention_span(entity.key, ent)
+            continue
+        type_ = TYPE_FOR_LABEL.get(ent.label_)
+        if type_ is None:
+            continue
+        label = strip_determiner(ent)
+        if not label.text.strip():
+            continue
+        key = None
+        if type_ == "Person":
+            key = same_person(ctx, label.text)
+        entity = ctx.add_entity(label.text, type_, key=key, confidence=0.6)
+        ctx.mention_span(entity.key, label)
+
+
+def strip_determiner(ent: Span) -> Span:
+    start = ent.start
+    while start < ent.end - 1 and ent.doc[start].lower_ in {"the", "a", "an"}:
+        start += 1
+    end = ent.end
+    while end > start + 1 and ent.doc[end - 1].is_punct:
+        end -= 1
+    return ent.doc[start:end]
+
+
+def same_person(ctx: Context, name: str) -> str | None:
+    """A surname alone, or a full name whose surname was seen, is one person."""
+    last = name.split()[-1].lower()
+    for entity in ctx.entities.values():
+        if entity.type == "Person" and entity.label.split()[-1].lower() == last:
+            return entity.key
+    return slug(name)
+
+
+def directional_region(ent: Span) -> Span | None:
+    """"the southern Caucasus" is a region of its own, not the Caucasus."""
+    if ent.start == 0:
+        return None
+    prev = ent.doc[ent.start - 1]
+    if prev.lower_ in DIRECTIONS and prev.dep_ in {"amod", "compound"} and ent.label_ in {
+        "GPE", "LOC"
+    }:
+        return ent.doc[prev.i : ent.end]
+    return None
+
+
+def is_government_role(ent: Span) -> bool:
+    """A capital acting: subject of a verb, or naming the state of a body."""
+    root = ent.root
+    if root.dep_ in {"nsubj", "nsubjpass"} and root.head.pos_ == "VERB":
+        return root.head.lemma_ not in {"be", "lie", "sit", "remain"}
+    if root.dep_ in {"compound", "amod", "poss"} and root.head.lemma_.lower() in {
+        "ministry", "government", "army", "military", "official", "authority", "force",
+        "spokesman", "leadership", "command"
+    }:
+        return True
+    return False
+
+
+def acronym_expansions(ctx: Context) -> set[int]:
+    """Long forms followed by "(ACRONYM)" of a known entity become its mentions."""
+    doc = ctx.doc
+    absorbed: set[int] = set()
+    ents = list(doc.ents)
+    for idx, ent in enumerate(ents):
+        if ent.label_ != "ORG" or ent.ent_id_:
+            continue
+        # find "( ACR )" within the next few tokens
+        j = ent.end
+        while j < len(doc) and j < ent.end + 4 and doc[j].text != "(":
+            j += 1
+        if j + 2 >= len(doc) or doc[j].text != "(" or doc[j + 2].text != ")":
+            continue
+        acronym = doc[j + 1]
+        entry = ctx.gaz.lookup(acronym.text)
+        if entry is None or not acronym.text.isupper():
+            continue
+        entity = ctx.entity_from_gazetteer(entry)
+        long_form = strip_determiner(doc[ent.start : j])
+        ctx.add_mention(entity.key, long_form.start_char, long_form.end_char,
+                        range(long_form.start, long_form.end))
+        if long_form.text not in entity.aliases:
+            entity.aliases.append(long_form.text)
+        for other in ents[idx:]:
+            if other.start < j:
+                absorbed.add(other.start)
+    return absorbed

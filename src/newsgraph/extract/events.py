@@ -1,0 +1,297 @@
+"""Events: trigger words mapped to event types, with their arguments.
+
+A verb trigger takes its subject (or passive "by" agent) as agent and its
+object as affected; a noun trigger takes "with X" and the subject of its
+clause as participants ("a phone call with X", "an interview with X"). Fighting
+with no named sides is between the conflict's parties. Place comes from
+"in/at/near/to X", or else from a place named in the same sentence; time
+from a date expression attached to the trigger's clause.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..model import Event
+from ..model import Span as TextSpan
+from . import lexicon
+from .context import Context
+from .dates import normalise_date
+
+CONTACT_TYPES = {"PhoneCall", "Meeting", "Negotiation", "Interview"}
+VIOLENCE_TYPES = {"Fighting", "Attack", "MilitaryAdvance", "TerritorialCapture", "Deployment",
+                  "CeasefireViolation"}
+APPEAL_VERBS = {"call", "urge", "demand", "appeal", "ask", "want", "seek", "propose", "need"}
+NOUN_ONLY = {"fighting", "hostility", "escalation", "offensive", "counteroffensive", "airstrike",
+             "bombardment", "shelling", "deployment", "meeting", "summit", "negotiation",
+             "mediation", "interview", "ceasefire", "truce", "armistice", "clash", "battle",
+             "combat", "skirmish", "talk"}
+VERB_ONLY = {"bomb", "bombard", "shell", "liberate", "seize", "capture", "recapture", "retake",
+             "occupy", "conquer", "deploy", "relocate", "send", "dispatch", "transfer",
+             "mobilize", "mobilise", "advance", "fight", "meet", "negotiate", "mediate",
+             "march", "push", "ambush", "raid", "strike", "attack", "target"}
+NEEDS_DEPLOYMENT_OBJECT = {"send", "dispatch", "transfer", "relocate", "station", "push", "move"}
+
+
+def trigger_type(token: Token) -> str | None:
+    lemma = token.lemma_.lower()
+    if token.pos_ == "NOUN" and token.lower_ in {"fighting", "shelling", "bombing"}:
+        lemma = token.lower_
+    kind = lexicon.EVENT_TRIGGERS.get(lemma)
+    if token.pos_ == "NOUN" and lemma in CALL_OR_CONVERSATION and has_phone(token):
+        return "PhoneCall"
+    if token.pos_ == "VERB" and lemma in lexicon.PHONE_VERBS:
+        return "PhoneCall"
+    if kind is None:
+        return None
+    if token.pos_ == "NOUN" and lemma in VERB_ONLY and lemma not in NOUN_ONLY:
+        if lemma not in {"attack", "strike", "raid", "advance", "capture", "ambush"}:
+            return None
+    if token.pos_ == "VERB" and lemma in NOUN_ONLY and lemma not in VERB_ONLY:
+        return None
+    if token.pos_ not in {"NOUN", "VERB"}:
+        return None
+    if lemma == "talk" and token.tag_ != "NNS":
+        return None
+    if token.dep_ in {"amod", "compound"} or (token.dep_ == "acl" and token.tag_ == "VBN"
+                                               and token.head.pos_ == "NOUN"):
+        return None  # "occupied territories", "war zones", "the so-called"
+    if lemma in NEEDS_DEPLOYMENT_OBJECT and not deployment_object(token):
+        return None
+    if kind == "Ceasefire":
+        if any(w.lemma_.lower() in lexicon.VIOLATION_WORDS for w in (token.head, *token.children)):
+            return "CeasefireViolation"
+        if token.head.lemma_.lower() in APPEAL_VERBS or (
+            token.head.dep_ == "prep" and token.head.head.lemma_.lower() in APPEAL_VERBS
+        ):
+            return None  # an appeal for a ceasefire is not a ceasefire
+        if token.dep_ == "pobj" and token.head.lower_ == "for":
+            return None
+    return kind
+
+
+CALL_OR_CONVERSATION = lexicon.CALL_NOUNS
+
+
+def has_phone(token: Token) -> bool:
+    return any(c.lemma_.lower() in lexicon.PHONE_WORDS for c in token.children) or any(
+        c.lower_ == "by" and any(g.lemma_.lower() in lexicon.PHONE_WORDS for g in c.children)
+        for c in token.children
+    )
+
+
+def deployment_object(token: Token) -> bool:
+    for child in token.children:
+        if child.dep_ in {"dobj", "nsubjpass"}:
+            heads = [child, *[g for p in child.children if p.lower_ == "of" for g in p.children]]
+            if any(h.lemma_.lower() in lexicon.DEPLOYMENT_OBJECTS for h in heads):
+                return True
+    return False
+
+
+def find_events(ctx: Context, speaker_by_sentence: dict[int, str]) -> list[Event]:
+    events: list[Event] = []
+    for sent in ctx.doc.sents:
+        ref = speaker_by_sentence.get(sent.start)
+        for token in sent:
+            kind = trigger_type(token)
+            if kind is None:
+                continue
+            if is_repeat(token, kind, events):
+                continue
+            events.append(build_event(ctx, sent, token, kind, ref))
+    return events
+
+
+def is_repeat(token: Token, kind: str, events: list[Event]) -> bool:
+    """"the call" / "the conversation" again: the same event, not a new one."""
+    definite = any(c.lower_ in {"the", "this", "that"} for c in token.children)
+    if not definite or token.pos_ != "NOUN":
+        return False
+    return any(e.type == kind and token.idx - e.span.end < 400 for e in events[-3:])
+
+
+def build_event(ctx: Context, sent: Span, token: Token, kind: str, ref: str | None) -> Event:
+    agents: list[str] = []
+    participants: list[str] = []
+    affected: list[str] = []
+    if token.pos_ == "VERB":
+        for child in token.children:
+            if child.dep_ == "nsubj":
+                agents.extend(ctx.resolve_all(child, ref))
+            elif child.dep_ == "agent":
+                # "by X", or "by opposing forces" parsed as by -> opposing -> forces
+                for noun in (t for t in child.subtree if t.pos_ in {"NOUN", "PROPN", "PRON"}):
+                    agents.extend(ctx.resolve_all(noun, ref))
+                    break
+            elif child.dep_ in {"dobj", "nsubjpass"}:
+                affected.extend(ctx.resolve_all(child, ref, for_role="place") or
+                                places_in(ctx, child))
+        if not agents and token.dep_ in {"pcomp", "xcomp", "advcl"}:
+            agents.extend(accused_agent(ctx, token, ref))
+    else:
+        participants.extend(with_participants(ctx, token, ref))
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            (participants if kind in CONTACT_TYPES else agents).extend(ctx.resolve(owner, ref))
+        if kind in CONTACT_TYPES:
+            participants.extend(actors_within(ctx, token))
+            subject = clause_subject(token)
+            if subject is not None:
+                participants.extend(ctx.resolve_all(subject, ref))
+            if not participants and kind == "Negotiation":
+                participants.extend(ctx.parties)
+    if kind == "Fighting" and not agents and not participants:
+        subject = clause_subject(token)
+        named = ctx.resolve_all(subject, ref) if subject is not None else []
+        sides = [k for k in named if ctx.entities[k].type != "Place"]
+        participants.extend(sides if len(sides) >= 2 else ctx.parties)
+    places = trigger_places(ctx, token) or [k for k in affected if
+                                            ctx.entities[k].type in {"Place", "Country"}]
+    if not places:
+        places = sentence_places(ctx, sent, exclude=set(agents) | set(participants))
+    time_expression, date = time_of(ctx, token)
+    span = evidence_span(token)
+    return Event(
+        span=span,
+        type=kind,
+        trigger=token.text,
+        agents=dedupe(agents),
+        participants=dedupe(p for p in participants if p not in agents),
+        affected=dedupe(affected),
+        places=dedupe(places),
+        time_expression=time_expression,
+        date=date,
+        conflict=ctx.conflict if kind in VIOLENCE_TYPES else None,
+        confidence=0.6,
+    )
+
+
+def dedupe(keys) -> list[str]:
+    return list(dict.fromkeys(keys))
+
+
+def accused_agent(ctx: Context, token: Token, ref: str | None) -> list[str]:
+    """"X accused Y of relocating ...": Y is the one relocating."""
+    head = token.head
+    while head.dep_ == "prep" and head.head is not head:
+        head = head.head
+    if head.pos_ in {"NOUN", "PROPN"} and head.dep_ == "dobj":
+        return ctx.resolve_all(head, ref)
+    if head.pos_ == "VERB":
+        for dep in ("dobj", "nsubj"):
+            for child in head.children:
+                if child.dep_ == dep:
+                    return ctx.resolve_all(child, ref)
+    return []
+
+
+def with_participants(ctx: Context, token: Token, ref: str | None) -> list[str]:
+    keys: list[str] = []
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in {"with", "between", "among"}:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    keys.extend(ctx.resolve_all(pobj, ref))
+    return keys
+
+
+def clause_subject(token: Token) -> Token | None:
+    """The subject of the clause a noun sits in ("Aliyev said after a call ...").
+
+    Only the nearest verb counts: in "he accused X of obstructing
+    negotiations" the negotiations are not his.
+    """
+    current = token
+    for _ in range(6):
+        if current.head is current:
+            break
+        current = current.head
+        if current.pos_ in {"VERB", "AUX"}:
+            for child in current.children:
+                if child.dep_ in {"nsubj", "nsubjpass"} and child is not token:
+                    return child
+            return None
+    return None
+
+
+def actors_within(ctx: Context, token: Token) -> list[str]:
+    """Actors named inside a contact noun's phrase: "talks under the umbrella
+    of the Minsk Group", "a meeting of the foreign ministers of X and Y"."""
+    keys: list[str] = []
+    for child in token.children:
+        if child.dep_ != "prep" or child.lower_ in {"with", "between", "among"}:
+            continue
+        for tok in child.subtree:
+            key = ctx.token_key.get(tok.i)
+            if key and ctx.entities[key].type in {"Person", "Country", "Organization",
+                                                   "MediationGroup", "Group"}:
+                keys.append(ctx.government_of(key))
+                break
+    return keys
+
+
+def trigger_places(ctx: Context, token: Token) -> list[str]:
+    keys: list[str] = []
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in {"in", "at", "near", "to", "into", "on",
+                                                      "around", "across", "over"}:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    keys.extend(places_in(ctx, pobj))
+    return keys
+
+
+def places_in(ctx: Context, token: Token) -> list[str]:
+    """Place entities named in a noun phrase ("the city of Terter")."""
+    keys: list[str] = []
+    for tok in token.subtree:
+        key = ctx.token_key.get(tok.i)
+        if key and ctx.entities[key].type in {"Place"} and key not in keys:
+            keys.append(key)
+    if not keys:
+        for tok in token.subtree:
+            key = ctx.token_key.get(tok.i)
+            if key and ctx.entities[key].type == "Country" and key not in keys:
+                keys.append(key)
+    return keys
+
+
+def sentence_places(ctx: Context, sent: Span, exclude: set[str]) -> list[str]:
+    for tok in sent:
+        key = ctx.token_key.get(tok.i)
+        if key and key not in exclude and ctx.entities[key].type == "Place":
+            return [key]
+    return []
+
+
+def time_of(ctx: Context, token: Token) -> tuple[str | None, object]:
+    clause = token if token.pos_ == "VERB" else token.head
+    candidates = [token, clause] if clause is not token else [token]
+    for node in candidates:
+        for child in node.children:
+            if child.dep_ == "prep":
+                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if pobj is not None and pobj.ent_type_ == "DATE":
+                    end = pobj.i
+                    while end + 1 < len(ctx.doc) and ctx.doc[end + 1].ent_iob_ == "I":
+                        end += 1
+                    words = ctx.doc[child.i : end + 1]
+                    return words.text, normalise_date(words.text, ctx.article.date)
+            if child.ent_type_ == "DATE" and child.dep_ in {"npadvmod", "tmod"}:
+                words = next(e for e in ctx.doc.ents if e.start <= child.i < e.end)
+                return words.text, normalise_date(words.text, ctx.article.date)
+    return None, None
+
+
+def evidence_span(token: Token) -> TextSpan:
+    if token.pos_ == "NOUN":
+        tokens = list(token.subtree)
+    else:
+        tokens = [t for t in token.subtree if not (
+            t.dep_ in {"ccomp", "advcl"} and t.head is token) or t is token]
+        tokens = [token] + [t for c in token.children
+                            if c.dep_ not in {"ccomp", "punct"} for t in c.subtree]
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t.text) for t in tokens)
+    return TextSpan(start, end)

@@ -1,0 +1,207 @@
+"""Casualty figures: a number tied by syntax to a casualty word.
+
+Covers "more than 200 people have been killed", "killing at least 19
+civilians", "19 civilians killed and 60 injured", "the death toll rose to
+45", "dozens were wounded", "12 soldiers are missing", "thousands displaced".
+A negated clause ("no one was killed", "No new casualty figures were
+announced") gives no figure, and a number that is not tied to a casualty
+word ("home to some 145,000 people") is not a casualty figure.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..model import Figure, Span
+from .context import Context
+from .numbers import VAGUE, parse_number, qualifier_before
+
+CASUALTY_WORDS = {
+    "kill": "Killed", "killed": "Killed", "dead": "Killed", "die": "Killed", "death": "Killed",
+    "fatality": "Killed", "slay": "Killed", "murder": "Killed", "execute": "Killed",
+    "injure": "Injured", "injured": "Injured", "wound": "Injured", "wounded": "Injured",
+    "hurt": "Injured", "injury": "Injured", "casualty": "Injured",
+    "missing": "Missing", "disappear": "Missing",
+    "displace": "Displaced", "displaced": "Displaced", "flee": "Displaced",
+    "evacuate": "Displaced", "uproot": "Displaced", "refugee": "Displaced",
+    "capture": "Captured", "detain": "Captured", "abduct": "Captured", "kidnap": "Captured",
+    "hostage": "Captured", "prisoner": "Captured", "arrest": "Captured",
+}
+TOLL_NOUNS = {"toll"}
+CIVILIAN_NOUNS = {"civilian", "child", "woman", "resident", "villager", "inhabitant",
+                  "journalist", "worker", "refugee", "passenger", "student", "family", "baby"}
+COMBATANT_NOUNS = {"soldier", "troop", "serviceman", "servicemen", "fighter", "militant",
+                   "combatant", "rebel", "officer", "personnel", "insurgent", "mercenary",
+                   "member", "guard", "policeman", "sailor", "pilot", "separatist", "jihadist"}
+PEOPLE_NOUNS = {"people", "person", "individual", "victim", "one", "human"}
+NOT_COUNTS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
+
+
+def casualty_of(token: Token) -> str | None:
+    lemma = token.lemma_.lower()
+    kind = CASUALTY_WORDS.get(lemma) or CASUALTY_WORDS.get(token.lower_)
+    if kind is None:
+        return None
+    if kind == "Captured" and lemma == "capture":
+        # "captured the town" is a territorial capture, not prisoners
+        objs = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+        if objs and not any(victims_of(o) for o in objs):
+            return None
+    return kind
+
+
+def victims_of(noun: Token) -> str | None:
+    lemma = noun.lemma_.lower()
+    if lemma in CIVILIAN_NOUNS or any(c.lemma_.lower() == "civilian" for c in noun.children):
+        return "Civilians"
+    if lemma in COMBATANT_NOUNS:
+        return "Combatants"
+    if lemma in PEOPLE_NOUNS:
+        return "People"
+    return None
+
+
+def is_negated(*tokens: Token) -> bool:
+    for tok in tokens:
+        for child in tok.children:
+            if child.dep_ == "neg" or child.lower_ in {"no", "none"}:
+                return True
+    return False
+
+
+def number_tokens(token: Token) -> list[Token]:
+    """The number phrase a numeric token belongs to ("1.5 million", "twenty-five")."""
+    doc = token.doc
+    start = end = token.i
+    while start > 0 and (doc[start - 1].like_num or doc[start - 1].text == "-") and (
+        doc[start - 1].ent_type_ not in NOT_COUNTS
+    ):
+        start -= 1
+    while end + 1 < len(doc) and (doc[end + 1].like_num or doc[end + 1].lower_ in {
+        "million", "billion", "thousand", "hundred"} or doc[end + 1].text == "-"):
+        end += 1
+    return [t for t in doc[start : end + 1] if t.text != "-"]
+
+
+def find_figures(ctx: Context) -> list[Figure]:
+    figures: list[Figure] = []
+    doc = ctx.doc
+    done: set[int] = set()
+    for token in doc:
+        if token.i in done or token.ent_type_ in NOT_COUNTS:
+            continue
+        vague = token.lower_ in VAGUE
+        if not (token.like_num or vague) or token.pos_ not in {"NUM", "NOUN", "PRON"}:
+            continue
+        numbers = number_tokens(token) if not vague else [token]
+        parsed = parse_number(" ".join(t.text for t in numbers))
+        if parsed is None:
+            continue
+        done.update(t.i for t in numbers)
+        head = numbers[-1]
+        figure = figure_for(ctx, head, parsed, numbers, figures)
+        if figure is not None:
+            figures.append(figure)
+    return figures
+
+
+def figure_for(ctx: Context, num: Token, parsed: tuple[int, str], numbers: list[Token],
+               previous: list[Figure]) -> Figure | None:
+    count, implied = parsed
+    noun = num.head if num.dep_ in {"nummod", "quantmod"} and num.head.pos_ in {
+        "NOUN", "PROPN", "ADJ"} else num
+    # "dozens of people": the number is the head, the people its "of" object
+    if noun is num:
+        for prep in num.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and victims_of(pobj):
+                        noun = pobj
+    casualty, trigger = None, None
+    # the noun itself: "19 dead", "200 deaths", "60 injured"
+    if noun is not num and casualty_of(noun):
+        casualty, trigger = casualty_of(noun), noun
+    # a participle on the noun: "19 civilians killed", "wounded soldiers"
+    if casualty is None:
+        for child in noun.children:
+            if child.dep_ in {"acl", "amod", "relcl"} and casualty_of(child):
+                casualty, trigger = casualty_of(child), child
+                break
+    # the noun is subject or object of a casualty verb
+    if casualty is None and noun.dep_ in {"nsubj", "nsubjpass", "dobj", "attr", "conj", "appos"}:
+        verb = noun.head
+        if verb.dep_ in {"xcomp", "acomp"} and casualty_of(verb) is None:
+            verb = verb.head
+        if casualty_of(verb):
+            casualty, trigger = casualty_of(verb), verb
+        else:
+            for child in verb.children:
+                if child.dep_ in {"acomp", "oprd", "xcomp"} and casualty_of(child):
+                    casualty, trigger = casualty_of(child), child
+    # "the death toll rose to 45", "a toll of 45"
+    if casualty is None:
+        toll = toll_head(num)
+        if toll is not None:
+            casualty, trigger = "Killed", toll
+    if casualty is None or trigger is None:
+        return None
+    if is_negated(trigger, noun):
+        return None
+    victims = victims_of(noun) if noun is not num else None
+    if victims is None:
+        victims = inherited_victims(num, previous) or "People"
+    before = [t.text for t in num.doc[max(num.sent.start, numbers[0].i - 3) : numbers[0].i]]
+    qualifier = qualifier_before(before) or implied
+    left = min(t.idx for t in (*numbers, noun, trigger))
+    qual_start = numbers[0].i - len(_qualifier_words(before, qualifier != implied))
+    left = min(left, num.doc[max(qual_start, 0)].idx)
+    right = max(t.idx + len(t.text) for t in (*numbers, noun, trigger))
+    places = [k for k in _places_near(ctx, trigger)]
+    return Figure(span=Span(left, right), count=count, qualifier=qualifier, casualty=casualty,
+                  victims=victims, places=places, confidence=0.8)
+
+
+def _qualifier_words(before: list[str], has: bool) -> list[str]:
+    if not has:
+        return []
+    from .numbers import QUALIFIERS
+
+    tail = " ".join(w.lower() for w in before)
+    for phrase, _ in QUALIFIERS:
+        if tail.endswith(phrase):
+            return phrase.split()
+    return []
+
+
+def toll_head(num: Token) -> Token | None:
+    head = num.head
+    for _ in range(3):
+        if head.lemma_.lower() in TOLL_NOUNS:
+            return head
+        for child in head.children:
+            if child.dep_ in {"nsubj", "nsubjpass"} and child.lemma_.lower() in TOLL_NOUNS:
+                return child
+        if head.head is head:
+            break
+        head = head.head
+    return None
+
+
+def inherited_victims(num: Token, previous: list[Figure]) -> str | None:
+    """"19 civilians killed and 60 injured": the 60 are civilians too."""
+    sent = num.sent
+    for figure in reversed(previous):
+        if sent.start_char <= figure.span.start < num.idx:
+            return figure.victims
+    return None
+
+
+def _places_near(ctx: Context, trigger: Token) -> list[str]:
+    keys: list[str] = []
+    for prep in trigger.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"in", "near", "around"}:
+            for pobj in prep.children:
+                for key in ctx.resolve(pobj, for_role="place"):
+                    if ctx.entities[key].type in {"Place", "Country"} and key not in keys:
+                        keys.append(key)
+    return keys

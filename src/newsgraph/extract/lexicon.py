@@ -1,0 +1,271 @@
+"""Word lists the extraction rules are built from.
+
+Cue verbs are grouped by the statement type they signal (CAMEO-style verbal
+categories); event triggers by event type. Everything here is general English
+news vocabulary, not the wording of any one article.
+"""
+
+from __future__ import annotations
+
+# Reporting verbs (lemmas) -> statement type.
+CUE_VERBS: dict[str, str] = {
+    # assertions
+    "say": "Claim",
+    "tell": "Claim",
+    "claim": "Claim",
+    "add": "Claim",
+    "insist": "Claim",
+    "assert": "Claim",
+    "maintain": "Claim",
+    "argue": "Claim",
+    "stress": "Claim",
+    "emphasize": "Claim",
+    "emphasise": "Claim",
+    "note": "Claim",
+    "write": "Claim",
+    "explain": "Claim",
+    "declare": "Claim",
+    "describe": "Claim",
+    "speak": "Claim",
+    "suggest": "Claim",
+    "believe": "Claim",
+    "estimate": "Claim",
+    "report": "Report",
+    "state": "Report",
+    "inform": "Report",
+    "record": "Report",
+    "count": "Report",
+    "put": "Report",
+    "announce": "Announcement",
+    "publish": "Announcement",
+    "proclaim": "Announcement",
+    # accusations and criticism
+    "accuse": "Accusation",
+    "blame": "Accusation",
+    "allege": "Accusation",
+    "charge": "Accusation",
+    "criticize": "Criticism",
+    "criticise": "Criticism",
+    "condemn": "Criticism",
+    "denounce": "Criticism",
+    "decry": "Criticism",
+    "deplore": "Criticism",
+    "slam": "Criticism",
+    # denials
+    "deny": "Denial",
+    "reject": "Denial",
+    "dismiss": "Denial",
+    "refute": "Denial",
+    "rebuff": "Denial",
+    "dispute": "Denial",
+    # appeals and demands
+    "urge": "Appeal",
+    "appeal": "Appeal",
+    "plead": "Appeal",
+    "implore": "Appeal",
+    "encourage": "Appeal",
+    "ask": "Appeal",
+    "request": "Appeal",
+    "demand": "Demand",
+    "require": "Demand",
+    "order": "Demand",
+    # support
+    "confirm": "Support",
+    "corroborate": "Support",
+    "endorse": "Support",
+    "welcome": "Support",
+    "back": "Support",
+    "praise": "Support",
+    # threats
+    "threaten": "Threat",
+    "warn": "Threat",
+    "vow": "Threat",
+}
+
+# "call for" / "call on ... to": the particle decides.
+CALL_PARTICLES = {"for", "on", "upon"}
+
+# Verbs that need a clausal or quoted complement to count as reporting, since
+# they also have plain senses ("put the toll at", "back the rebels").
+NEEDS_COMPLEMENT = {"add", "note", "write", "state", "put", "count", "record", "back", "order"}
+
+# Content words that make an assertion a denial or a demand.
+DENIAL_PHRASES = (
+    "fake news",
+    "not true",
+    "untrue",
+    "baseless",
+    "groundless",
+    "false",
+    "a lie",
+    "lies",
+    "fabricat",
+    "no evidence",
+    "not a single evidence",
+    "nonsense",
+    "propaganda",
+    "disinformation",
+)
+DEMAND_MODALS = {"must", "should"}
+
+# Reciprocal blame: "blame each other", "trade accusations",
+# "mutually transfer responsibility".
+RECIPROCAL_MARKERS = {"each other", "one another", "mutually", "each other's"}
+BLAME_NOUNS = {"responsibility", "blame", "accusation", "accusations", "charge", "charges"}
+BLAME_TRANSFER_VERBS = {"transfer", "shift", "trade", "exchange", "lay", "put", "place", "pin"}
+
+# Adverbs and back-references that make a statement corroborate another.
+ALSO_ADVERBS = {"also", "too", "likewise", "similarly"}
+BACK_REFERENCES = {"this", "that", "these", "it", "claim", "claims", "report", "reports"}
+
+# Nouns naming the source of a statement when no person is named.
+SOURCE_NOUNS = {
+    "source",
+    "official",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "circle",
+    "diplomat",
+    "observer",
+    "witness",
+    "resident",
+    "activist",
+    "authority",
+    "media",
+    "agency",
+    "ministry",
+    "government",
+    "army",
+    "military",
+    "command",
+    "office",
+    "presidency",
+    "leadership",
+    "commander",
+    "rebel",
+    "militant",
+    "separatist",
+    "monitor",
+    "group",
+    "community",
+}
+
+# Event trigger lemmas -> event type. Nouns and verbs together.
+EVENT_TRIGGERS: dict[str, str] = {
+    "fighting": "Fighting",
+    "fight": "Fighting",
+    "clash": "Fighting",
+    "battle": "Fighting",
+    "combat": "Fighting",
+    "hostility": "Fighting",
+    "skirmish": "Fighting",
+    "escalation": "Fighting",
+    "attack": "Attack",
+    "bomb": "Attack",
+    "bombing": "Attack",
+    "bombard": "Attack",
+    "bombardment": "Attack",
+    "shell": "Attack",
+    "shelling": "Attack",
+    "strike": "Attack",
+    "airstrike": "Attack",
+    "raid": "Attack",
+    "ambush": "Attack",
+    "assault": "Attack",
+    "target": "Attack",
+    "hit": "Attack",
+    "fire": "Attack",
+    "advance": "MilitaryAdvance",
+    "offensive": "MilitaryAdvance",
+    "counteroffensive": "MilitaryAdvance",
+    "push": "MilitaryAdvance",
+    "march": "MilitaryAdvance",
+    "capture": "TerritorialCapture",
+    "seize": "TerritorialCapture",
+    "liberate": "TerritorialCapture",
+    "recapture": "TerritorialCapture",
+    "retake": "TerritorialCapture",
+    "occupy": "TerritorialCapture",
+    "conquer": "TerritorialCapture",
+    "deploy": "Deployment",
+    "deployment": "Deployment",
+    "relocate": "Deployment",
+    "send": "Deployment",
+    "dispatch": "Deployment",
+    "station": "Deployment",
+    "transfer": "Deployment",
+    "mobilize": "Deployment",
+    "mobilise": "Deployment",
+    "meet": "Meeting",
+    "meeting": "Meeting",
+    "summit": "Meeting",
+    "visit": "Meeting",
+    "negotiation": "Negotiation",
+    "negotiate": "Negotiation",
+    "talk": "Negotiation",
+    "mediate": "Negotiation",
+    "mediation": "Negotiation",
+    "interview": "Interview",
+    "ceasefire": "Ceasefire",
+    "truce": "Ceasefire",
+    "armistice": "Ceasefire",
+}
+
+# Words that make a ceasefire/truce a violation ("violated the truce").
+VIOLATION_WORDS = {"violate", "violation", "breach", "break"}
+
+# A phone call: "phone call", "telephone conversation", "phoned".
+PHONE_WORDS = {"phone", "telephone"}
+PHONE_VERBS = {"phone", "telephone"}
+CALL_NOUNS = {"call", "conversation", "talk"}
+
+# Objects that make "deploy/send/transfer" a military deployment.
+DEPLOYMENT_OBJECTS = {
+    "troop",
+    "soldier",
+    "force",
+    "mercenary",
+    "fighter",
+    "unit",
+    "militant",
+    "weapon",
+    "tank",
+    "jet",
+    "drone",
+    "army",
+    "personnel",
+    "battalion",
+    "brigade",
+    "peacekeeper",
+    "reinforcement",
+}
+
+# Heads of an actor noun phrase that belong to a state: "the Armenian army".
+STATE_BODY_HEADS = {
+    "ministry",
+    "army",
+    "military",
+    "government",
+    "force",
+    "troop",
+    "police",
+    "presidency",
+    "parliament",
+    "office",
+    "command",
+    "navy",
+    "leadership",
+    "authority",
+}
+
+# Descriptions that refer to both parties of the conflict.
+BOTH_PARTIES_HEADS = {"side", "party", "state", "country", "republic", "nation", "neighbour",
+                      "neighbor", "rival", "enemy", "foe", "adversary", "belligerent"}
+BOTH_DETERMINERS = {"both", "two"}
+# Descriptions that refer to the other party, relative to a reference actor.
+OTHER_PARTY_MODIFIERS = {"neighboring", "neighbouring", "opposing", "other", "enemy", "rival"}
+OTHER_PARTY_HEADS = {"country", "side", "force", "state", "party", "neighbor", "neighbour",
+                     "enemy", "army", "troop", "republic", "nation", "opponent", "adversary"}
+
+CONFLICT_NOUNS = {"conflict", "war", "dispute"}

@@ -1,0 +1,289 @@
+"""Relations between entities: alignment, control, legal status, mediation.
+
+- supports: "X is on the side of Y", "X sides with Y", "X backs Y",
+  "X is an ally of Y", "Y sees X as a protective power / ally / protector";
+- controls: "X controls P", "P is controlled/held by X", "P is under X's control";
+- legallyPartOf: "P belongs to C", "P is (internationally recognised as) part of C";
+- party / disputedTerritory: the conflict's parties and the territory in its name;
+- mediation: a mediation group named with "X Group of ORG" or "(ACRONYM)"
+  gets ORG as parent; "A, B and C mediate the conflict" or "co-chaired by
+  A, B and C" makes them mediators of the group named nearby.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..model import Relation
+from ..model import Span as TextSpan
+from .context import Context
+from .statements import sentence_span
+
+SUPPORT_VERBS = {"back", "support", "side", "arm", "defend", "protect"}
+PROTECTOR_NOUNS = {"protector", "ally", "guarantor", "patron", "partner", "friend", "backer",
+                   "power"}
+CONTROL_VERBS = {"control", "hold", "occupy", "administer", "run"}
+BELONG_VERBS = {"belong"}
+MEDIATE_VERBS = {"mediate", "broker", "facilitate"}
+GROUP_WORDS = {"group", "format", "quartet", "process", "troika", "contact"}
+
+
+def find_relations(ctx: Context) -> list[Relation]:
+    relations: list[Relation] = []
+    for token in ctx.doc:
+        relations.extend(supports(ctx, token))
+        relations.extend(controls(ctx, token))
+        relations.extend(legally_part_of(ctx, token))
+        relations.extend(mediation(ctx, token))
+    relations.extend(conflict_relations(ctx))
+    return dedupe(relations)
+
+
+def dedupe(relations: list[Relation]) -> list[Relation]:
+    seen: set[tuple[str, str, str]] = set()
+    kept = []
+    for rel in relations:
+        triple = (rel.subject, rel.predicate, rel.object)
+        if triple not in seen and rel.subject != rel.object:
+            seen.add(triple)
+            kept.append(rel)
+    return kept
+
+
+def clause_span(token: Token) -> TextSpan:
+    tokens = [token, *[t for c in token.children if c.dep_ not in {"cc", "punct"}
+                       and not (c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})
+                       for t in c.subtree]]
+    return TextSpan(min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens))
+
+
+def subjects(ctx: Context, verb: Token) -> list[str]:
+    for child in verb.children:
+        if child.dep_ in {"nsubj"}:
+            return actors(ctx, ctx.resolve_all(child))
+    return []
+
+
+def actors(ctx: Context, keys: list[str]) -> list[str]:
+    return [k for k in keys if ctx.entities[k].type not in {"Place", "Conflict"}]
+
+
+def pobjs(token: Token, preps: set[str]) -> list[Token]:
+    found = []
+    for child in token.children:
+        if child.dep_ in {"prep", "agent"} and child.lower_ in preps:
+            found.extend(g for g in child.children if g.dep_ == "pobj")
+    return found
+
+
+def supports(ctx: Context, token: Token) -> list[Relation]:
+    lemma = token.lemma_.lower()
+    found: list[Relation] = []
+    if token.pos_ in {"VERB", "AUX"} and lemma == "be" or lemma in {"stand", "remain"}:
+        # "X is on the side of Y", "X is an ally of Y"
+        for on in pobjs(token, {"on", "by"}):
+            if on.lemma_.lower() == "side":
+                for obj in pobjs(on, {"of"}):
+                    found += pairs(ctx, subjects(ctx, token), ctx.resolve_all(obj), token,
+                                   "supports")
+        for attr in token.children:
+            if attr.dep_ == "attr" and attr.lemma_.lower() in {"ally", "backer", "supporter"}:
+                for obj in pobjs(attr, {"of"}):
+                    found += pairs(ctx, subjects(ctx, token), ctx.resolve_all(obj), token,
+                                   "supports")
+    elif token.pos_ == "VERB" and lemma in SUPPORT_VERBS:
+        if lemma == "side":
+            objs = [o for o in pobjs(token, {"with"})]
+        else:
+            objs = [c for c in token.children if c.dep_ == "dobj"]
+        for obj in objs:
+            found += pairs(ctx, subjects(ctx, token), actors(ctx, ctx.resolve_all(obj)), token,
+                           "supports")
+    elif token.pos_ == "VERB" and lemma in {"see", "regard", "view", "consider"}:
+        # "Armenia sees Russia as a protective power": Russia supports Armenia
+        for obj in (c for c in token.children if c.dep_ == "dobj"):
+            roles = [g for p in token.children if p.lower_ == "as" for g in p.children]
+            roles += [g for p in obj.children if p.lower_ == "as" for g in p.children]
+            if any(r.lemma_.lower() in PROTECTOR_NOUNS for r in roles):
+                found += pairs(ctx, actors(ctx, ctx.resolve_all(obj)), subjects(ctx, token),
+                               token, "supports")
+    return found
+
+
+def pairs(ctx: Context, subjects_: list[str], objects: list[str], token: Token,
+          predicate: str) -> list[Relation]:
+    span = clause_span(token)
+    return [Relation(s, predicate, o, span, 0.75) for s in subjects_ for o in objects
+            if ctx.entities[o].type != "Conflict"]
+
+
+def controls(ctx: Context, token: Token) -> list[Relation]:
+    lemma = token.lemma_.lower()
+    if token.pos_ != "VERB" or lemma not in CONTROL_VERBS:
+        return []
+    places: list[str] = []
+    holders: list[str] = []
+    passive = any(c.dep_ == "nsubjpass" for c in token.children)
+    if passive:
+        for child in token.children:
+            if child.dep_ == "nsubjpass":
+                places = ctx.resolve_all(child, for_role="place")
+        for agent in pobjs(token, {"by"}):
+            holders = actors(ctx, ctx.resolve_all(agent))
+    else:
+        holders = subjects(ctx, token)
+        for child in token.children:
+            if child.dep_ == "dobj":
+                places = ctx.resolve_all(child, for_role="place")
+    if not places and token.tag_.startswith("VB"):
+        surface_holders, places = surface_pair(ctx, token)
+        holders = holders or surface_holders
+    places = [p for p in places if ctx.entities[p].type == "Place"]
+    return pairs(ctx, holders, places, token, "controls")
+
+
+def surface_pair(ctx: Context, verb: Token) -> tuple[list[str], list[str]]:
+    """"ACTOR verb PLACE" read off the words when the parse went wrong
+    (the small model sometimes takes "controls" for a noun compound)."""
+    doc = verb.doc
+    before = ctx.token_key.get(verb.i - 1) if verb.i > 0 else None
+    after = next((ctx.token_key[i] for i in range(verb.i + 1, min(verb.i + 3, len(doc)))
+                  if i in ctx.token_key), None)
+    if before is None or after is None:
+        return [], []
+    return actors(ctx, [ctx.government_of(before)]), [after]
+
+
+def legally_part_of(ctx: Context, token: Token) -> list[Relation]:
+    lemma = token.lemma_.lower()
+    found: list[Relation] = []
+    if token.pos_ == "VERB" and lemma in BELONG_VERBS:
+        place = place_subject(ctx, token)
+        for obj in pobjs(token, {"to"}):
+            found += pairs(ctx, place, country_in(ctx, obj), token, "legallyPartOf")
+    elif lemma == "be" and token.pos_ in {"AUX", "VERB"}:
+        legal = any(t.lower_ in {"law", "legally", "internationally", "recognised", "recognized",
+                                 "officially"} for t in token.subtree)
+        for attr in token.children:
+            if attr.dep_ == "attr" and attr.lemma_.lower() == "part" and legal:
+                for obj in pobjs(attr, {"of"}):
+                    found += pairs(ctx, place_subject(ctx, token), country_in(ctx, obj), token,
+                                   "legallyPartOf")
+    return found
+
+
+def place_subject(ctx: Context, verb: Token) -> list[str]:
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            keys = ctx.resolve_all(child, for_role="place")
+            return [k for k in keys if ctx.entities[k].type == "Place"]
+    return []
+
+
+def country_in(ctx: Context, token: Token) -> list[str]:
+    """The state named in "the Islamic part of Azerbaijan" or "Azerbaijan"."""
+    for tok in token.subtree:
+        key = ctx.token_key.get(tok.i)
+        if key and ctx.entities[key].type == "Country":
+            return [key]
+    return []
+
+
+def mediation(ctx: Context, token: Token) -> list[Relation]:
+    found: list[Relation] = []
+    key = ctx.token_key.get(token.i)
+    if key and ctx.entities[key].type == "MediationGroup" and token.i == token.head.i or (
+        key and ctx.entities[key].type == "MediationGroup" and token.dep_ != "compound"
+    ):
+        found += group_parent(ctx, token, key)
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB" and lemma in MEDIATE_VERBS:
+        mediators = subjects(ctx, token)
+        group = nearest_group(ctx, token)
+        if group is None and mediators:
+            entity = ctx.add_entity(f"mediators of the {conflict_label(ctx)}", "MediationGroup",
+                                    key="mediation_group", confidence=0.5)
+            subtree = list(token.subtree)
+            ctx.add_mention(entity.key, subtree[0].idx, subtree[-1].idx + len(subtree[-1].text))
+            group = entity.key
+        if group is not None:
+            span = clause_span(token)
+            found += [Relation(group, "mediator", m, span, 0.75) for m in mediators]
+            if ctx.conflict:
+                found.append(Relation(group, "mediates", ctx.conflict, span, 0.7))
+    if token.lower_ in {"co-chaired", "chaired", "co-chair"}:
+        group_key = ctx.token_key.get(token.head.i) or nearest_group(ctx, token)
+        if group_key and ctx.entities[group_key].type == "MediationGroup":
+            for pobj in pobjs(token, {"by"}):
+                found += [Relation(group_key, "mediator", m, clause_span(token), 0.75)
+                          for m in actors(ctx, ctx.resolve_all(pobj))]
+    if lemma in {"negotiation", "talk", "mediation"} and token.pos_ == "NOUN":
+        group = group_in(ctx, token)
+        if group and ctx.conflict:
+            found.append(Relation(group, "mediates", ctx.conflict, sentence_span(token.sent), 0.6))
+    return found
+
+
+def conflict_label(ctx: Context) -> str:
+    return ctx.entities[ctx.conflict].label if ctx.conflict else "conflict"
+
+
+def group_parent(ctx: Context, token: Token, group: str) -> list[Relation]:
+    """"the Minsk Group of the OSCE", "the OSCE Minsk Group", "... (OSCE)"."""
+    candidates: list[Token] = []
+    candidates += pobjs(token, {"of", "within"})
+    candidates += [c for c in token.children if c.dep_ in {"appos", "compound", "poss"}]
+    parents: list[str] = []
+    for cand in candidates:
+        for tok in cand.subtree:
+            key = ctx.token_key.get(tok.i)
+            if key and key != group and ctx.entities[key].type == "Organization":
+                parents.append(key)
+                break
+    span = sentence_span(token.sent)
+    return [Relation(group, "parentOrganization", p, span, 0.8) for p in dict.fromkeys(parents)]
+
+
+def group_in(ctx: Context, token: Token) -> str | None:
+    for tok in token.subtree:
+        key = ctx.token_key.get(tok.i)
+        if key and ctx.entities[key].type == "MediationGroup":
+            return key
+    return None
+
+
+def nearest_group(ctx: Context, token: Token) -> str | None:
+    """The mediation group named in this or the two previous sentences."""
+    doc = token.doc
+    first = token.sent.start
+    for _ in range(2):
+        if first > 0:
+            first = doc[first - 1].sent.start
+    for i in range(token.sent.end - 1, first - 1, -1):
+        key = ctx.token_key.get(i)
+        if key and ctx.entities[key].type == "MediationGroup":
+            return key
+    return None
+
+
+def conflict_relations(ctx: Context) -> list[Relation]:
+    if ctx.conflict is None:
+        return []
+    entity = ctx.entities[ctx.conflict]
+    span = between_span(ctx) or (entity.mentions[0] if entity.mentions else None)
+    if span is None:
+        return []
+    found = [Relation(ctx.conflict, "party", p, span, 0.7) for p in ctx.parties]
+    if ctx.conflict_territory:
+        found.append(Relation(ctx.conflict, "disputedTerritory", ctx.conflict_territory,
+                              entity.mentions[0], 0.7))
+    return found
+
+
+def between_span(ctx: Context) -> TextSpan | None:
+    """"the conflict between the two former Soviet republics"."""
+    for token in ctx.doc:
+        if token.lower_ == "between" and token.head.lemma_.lower() in {"conflict", "war"}:
+            tokens = list(token.head.subtree)
+            return TextSpan(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+    return None

@@ -1,0 +1,315 @@
+"""Statements: who said what, of which kind, about whom.
+
+Rules, each general:
+- a reporting verb from the cue lexicon with its subject as speaker ("X said",
+  "X accused Y of", "X called for", "X urged Y to");
+- "according to X" (a report by X);
+- passive reports: "X was said to have called for ...", "X was quoted as
+  saying ..." (the speaker is the passive subject, the type comes from the
+  embedded cue, the "from ..." source is the intermediary, ng:via);
+- reciprocal blame: "both sides blame each other", "the parties mutually
+  transfer responsibility" (one accusation per party, the other as target);
+- nominal cues: "Macron's call for", "international calls for";
+- the type follows the cue, then the content: a denial phrase ("fake news",
+  "baseless") makes a denial, a "must" complement a demand, "also" plus a
+  back-reference ("spoke of evidence for this") a supporting statement;
+- a sentence that is only a quotation belongs to the speaker named in the
+  next or previous sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from ..model import Span as TextSpan
+from ..model import Statement
+from . import lexicon
+from .context import Context
+
+QUOTE_RE = re.compile(r"[“\"«]([^”\"»]{2,})[”\"»]")
+SPOKES_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy"}
+
+
+def sentence_span(sent: Span) -> TextSpan:
+    text = sent.text
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    return TextSpan(start, sent.start_char + len(text.rstrip()))
+
+
+def find_statements(ctx: Context) -> list[Statement]:
+    statements: list[Statement] = []
+    for sent in ctx.doc.sents:
+        found = sentence_statements(ctx, sent)
+        if not found:
+            found = quotation_only(ctx, sent, statements)
+        statements.extend(found)
+    return statements
+
+
+def sentence_statements(ctx: Context, sent: Span) -> list[Statement]:
+    found: list[Statement] = []
+    handled: set[int] = set()
+    quote = quote_in(sent)
+    for token in sent:
+        if token.i in handled:
+            continue
+        if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
+            found.extend(according_to(ctx, sent, token))
+            continue
+        if token.pos_ == "NOUN" and token.lemma_.lower() in {"call", "appeal", "plea"}:
+            found.extend(nominal_appeal(ctx, sent, token))
+            continue
+        if token.pos_ not in {"VERB", "AUX"}:
+            continue
+        reciprocal = reciprocal_blame(ctx, sent, token)
+        if reciprocal:
+            found.extend(reciprocal)
+            continue
+        stmt = verb_statement(ctx, sent, token, quote, handled)
+        found.extend(stmt)
+    return found
+
+
+def quote_in(sent: Span) -> str | None:
+    match = QUOTE_RE.search(sent.text)
+    return match.group(1).strip(" ,.") if match else None
+
+
+def cue_type(token: Token) -> str | None:
+    lemma = token.lemma_.lower()
+    if lemma == "call":
+        particles = {c.lower_ for c in token.children if c.dep_ in {"prep", "prt", "mark"}}
+        return "Appeal" if particles & lexicon.CALL_PARTICLES else None
+    return lexicon.CUE_VERBS.get(lemma)
+
+
+def cue_text(token: Token) -> str:
+    parts = [token]
+    for child in token.children:
+        if child.dep_ in {"prt"} or (child.dep_ == "prep" and token.lemma_ in {"call", "speak"}
+                                      and child.lower_ in {"for", "on", "upon", "of"}):
+            parts.append(child)
+    parts.sort(key=lambda t: t.i)
+    return " ".join(t.text for t in parts)
+
+
+def verb_statement(ctx: Context, sent: Span, token: Token, quote: str | None,
+                   handled: set[int]) -> list[Statement]:
+    kind = cue_type(token)
+    if kind is None:
+        return []
+    if token.dep_ in {"amod", "acl"} and token.tag_ == "VBN":
+        return []  # "so-called", "the reported attack"
+    lemma = token.lemma_.lower()
+    complement = [c for c in token.children if c.dep_ in {"ccomp", "xcomp", "dobj", "prep"}]
+    if lemma in lexicon.NEEDS_COMPLEMENT and not (quote or any(
+            c.dep_ == "ccomp" for c in token.children)):
+        return []
+    if lemma in {"speak", "talk"} and not any(c.lower_ in {"of", "about"} for c in complement):
+        return []
+    via = None
+    cue = cue_text(token)
+    passive_subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+    inner = next((c for c in token.children if c.dep_ == "xcomp"), None)
+    if passive_subject is not None:
+        # "X was said to have called for ...": a report through someone else
+        if inner is None or lemma not in {"say", "quote", "report", "believe", "claim"}:
+            agent = agent_of(token)
+            if agent is None:
+                return []
+            speaker_tokens = [agent]
+        else:
+            speaker_tokens = [passive_subject]
+            inner_kind = cue_type(inner) or (
+                "Claim" if inner.lemma_.lower() in {"say", "tell", "state"} else None)
+            if inner_kind is not None:
+                kind = inner_kind
+                cue = f"{token.text} to {cue_text(inner)}"
+                handled.add(inner.i)
+            via = source_of(ctx, token)
+    else:
+        subject = subject_of(token)
+        if subject is None:
+            return []
+        speaker_tokens = [subject]
+    speakers: list[str] = []
+    for tok in speaker_tokens:
+        speakers.extend(speaker_keys(ctx, tok))
+    if not speakers:
+        return []
+    content = complement_text(token, quote)
+    kind = refine_type(kind, token, content)
+    targets = target_keys(ctx, token, speakers[0]) if kind in {
+        "Accusation", "Criticism", "Appeal", "Demand", "Threat", "Denial"} else []
+    return [
+        Statement(span=sentence_span(sent), type=kind, speakers=[speaker], cue=cue,
+                  quote=quote, targets=[t for t in targets if t != speaker], via=via,
+                  confidence=0.8 if len(speakers) == 1 else 0.7)
+        for speaker in speakers
+    ]
+
+
+def subject_of(token: Token) -> Token | None:
+    current = token
+    for _ in range(3):
+        for child in current.children:
+            if child.dep_ in {"nsubj", "expl"} and child.dep_ != "expl":
+                return child
+        if current.dep_ in {"conj", "xcomp", "advcl"} and current.head is not current:
+            current = current.head
+        else:
+            break
+    return None
+
+
+def agent_of(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+def speaker_keys(ctx: Context, token: Token) -> list[str]:
+    if token.lemma_.lower() in SPOKES_NOUNS:
+        country = ctx.modifier_country(token, None)
+        if country:
+            return [country]
+    return ctx.resolve_all(token, create=True)
+
+
+def source_of(ctx: Context, verb: Token) -> str | None:
+    """The intermediary of a passive report: "From circles at the Elysee, X was said ..."."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in {"from", "by"}:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    keys = ctx.resolve(pobj, create=True)
+                    if keys:
+                        return keys[0]
+        if child.lower_ == "according":
+            for to in child.children:
+                for pobj in to.children:
+                    keys = ctx.resolve(pobj, create=True)
+                    if keys:
+                        return keys[0]
+    return None
+
+
+def complement_text(token: Token, quote: str | None) -> str:
+    parts = [quote or ""]
+    for child in token.children:
+        if child.dep_ in {"ccomp", "xcomp", "dobj", "prep", "advcl"}:
+            parts.append(" ".join(t.text for t in child.subtree))
+    return " ".join(parts).lower()
+
+
+def refine_type(kind: str, token: Token, content: str) -> str:
+    """The complement can make an assertion a denial, demand or support."""
+    if kind in {"Claim", "Report"}:
+        if any(phrase in content for phrase in lexicon.DENIAL_PHRASES):
+            return "Denial"
+        if modal_demand(token):
+            return "Demand"
+        adverbs = {c.lower_ for c in token.children if c.dep_ == "advmod"}
+        words = set(re.findall(r"[a-z']+", content))
+        if adverbs & lexicon.ALSO_ADVERBS and words & lexicon.BACK_REFERENCES:
+            return "Support"
+    if kind == "Support" and token.lemma_.lower() == "confirm":
+        return "Support"
+    return kind
+
+
+def modal_demand(token: Token) -> bool:
+    for child in token.children:
+        if child.dep_ == "ccomp" and any(
+            c.dep_ == "aux" and c.lower_ in lexicon.DEMAND_MODALS for c in child.children
+        ):
+            return True
+    return False
+
+
+def target_keys(ctx: Context, token: Token, speaker: str) -> list[str]:
+    keys: list[str] = []
+    for child in token.children:
+        if child.dep_ in {"dobj", "dative"}:
+            keys.extend(ctx.resolve_all(child, speaker))
+        if child.dep_ == "prep" and child.lower_ in {"on", "upon"}:
+            for pobj in child.children:
+                keys.extend(ctx.resolve_all(pobj, speaker))
+    return [k for k in dict.fromkeys(keys) if ctx.entities[k].type != "Place"]
+
+
+def according_to(ctx: Context, sent: Span, token: Token) -> list[Statement]:
+    speakers: list[str] = []
+    for to in token.children:
+        if to.lower_ != "to":
+            continue
+        for pobj in to.children:
+            if pobj.dep_ == "pobj":
+                speakers.extend(ctx.resolve_all(pobj, create=True))
+    if not speakers:
+        return []  # "according to international law" names no speaker
+    return [Statement(span=sentence_span(sent), type="Report", speakers=[s],
+                      cue="according to", quote=quote_in(sent), confidence=0.8)
+            for s in speakers]
+
+
+def nominal_appeal(ctx: Context, sent: Span, token: Token) -> list[Statement]:
+    """"Macron's call for a ceasefire", "international calls for restraint"."""
+    if not any(c.dep_ == "prep" and c.lower_ in {"for", "on"} for c in token.children):
+        return []
+    speakers: list[str] = []
+    for child in token.children:
+        if child.dep_ == "poss":
+            speakers.extend(ctx.resolve(child))
+        elif child.dep_ == "amod" and child.lower_ == "international":
+            entity = ctx.add_entity("international community", "Group", confidence=0.5)
+            ctx.add_mention(entity.key, child.idx, child.idx + len(child.text))
+            speakers.append(entity.key)
+    return [Statement(span=sentence_span(sent), type="Appeal", speakers=[s],
+                      cue=f"{token.text} for", confidence=0.6) for s in speakers]
+
+
+def reciprocal_blame(ctx: Context, sent: Span, token: Token) -> list[Statement]:
+    """"Both sides blamed each other": each party accuses the other."""
+    words = " ".join(t.lower_ for t in token.subtree)
+    lemma = token.lemma_.lower()
+    reciprocal = any(marker in words for marker in lexicon.RECIPROCAL_MARKERS)
+    blame_verb = lemma in {"blame", "accuse"}
+    transfer = lemma in lexicon.BLAME_TRANSFER_VERBS and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in lexicon.BLAME_NOUNS for c in token.children)
+    if not reciprocal or not (blame_verb or transfer):
+        return []
+    subject = subject_of(token)
+    if subject is None:
+        return []
+    parties = ctx.resolve_all(subject)
+    if len(parties) < 2:
+        return []
+    return [
+        Statement(span=sentence_span(sent), type="Accusation", speakers=[p],
+                  targets=[q for q in parties if q != p], cue=token.text, confidence=0.7)
+        for p in parties
+    ]
+
+
+def quotation_only(ctx: Context, sent: Span, previous: list[Statement]) -> list[Statement]:
+    """A sentence that is nothing but a quotation: the last quoted speaker's words."""
+    text = sent.text.strip()
+    if not text or text[0] not in "“\"«" or not previous:
+        return []
+    last = previous[-1]
+    if last.quote is None or sent.start_char - last.span.end > 200:
+        return []
+    content = text.lower()
+    kind = "Claim"
+    if any(phrase in content for phrase in lexicon.DENIAL_PHRASES):
+        kind = "Denial"
+    elif re.search(r"\b(must|should)\b", content):
+        kind = "Demand"
+    return [Statement(span=sentence_span(sent), type=kind, speakers=list(last.speakers),
+                      cue="quotation", quote=quote_in(sent) or text, confidence=0.5)]

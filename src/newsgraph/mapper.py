@@ -1,0 +1,222 @@
+"""Map: an ``Extraction`` -> an rdflib ``Dataset`` with one named graph.
+
+The mapper mints IRIs and writes ontology terms; it never looks at article
+text except to store it and to cut mention anchors at recorded offsets.
+What it writes is specified in ``docs/rdf-model.md``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from decimal import Decimal
+
+from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, OWL, SKOS
+
+from .model import Entity, Extraction, Span
+from .namespace import NG
+
+DEFAULT_BASE = "https://w3id.org/newsgraph/id/"
+WD = Namespace("http://www.wikidata.org/entity/")
+SCHEMA = Namespace("http://schema.org/")
+
+ENTITY_CLASSES = {
+    "Person": NG.Person,
+    "Country": NG.Country,
+    "Organization": NG.Organization,
+    "MediationGroup": NG.MediationGroup,
+    "Group": NG.Group,
+    "Place": NG.Place,
+    "Conflict": NG.Conflict,
+}
+
+PREFIXES = {
+    "ng": str(NG._NS),
+    "wd": str(WD),
+    "schema": str(SCHEMA),
+    "dcterms": str(DCTERMS),
+    "skos": str(SKOS),
+    "owl": str(OWL),
+    "xsd": str(XSD),
+}
+
+
+def article_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def article_iri(text: str, base: str = DEFAULT_BASE) -> URIRef:
+    return URIRef(f"{base}article/{article_hash(text)}")
+
+
+def bind_prefixes(graph: Graph, base: str = DEFAULT_BASE) -> None:
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True, replace=True)
+    graph.bind("id", base, override=True, replace=True)
+
+
+def decimal(value: float) -> Literal:
+    return Literal(Decimal(f"{min(max(value, 0.0), 1.0):.2f}"), datatype=XSD.decimal)
+
+
+def nonneg(value: int) -> Literal:
+    return Literal(str(int(value)), datatype=XSD.nonNegativeInteger)
+
+
+class _Mapper:
+    def __init__(self, extraction: Extraction, base: str, graph: Graph) -> None:
+        self.x = extraction
+        self.base = base
+        self.g = graph
+        self.article = article_iri(extraction.article.text, base)
+        self.ids: dict[str, URIRef] = {}
+
+    def entity_iri(self, key: str) -> URIRef:
+        entity = self.x.entities[key]
+        if entity.wikidata:
+            return URIRef(f"{self.base}entity/{entity.wikidata}")
+        return URIRef(f"{self.article}/entity/{key}")
+
+    def mention(self, span: Span) -> URIRef:
+        iri = URIRef(f"{self.article}/mention/{span.start}-{span.end}")
+        g = self.g
+        if (iri, RDF.type, NG.Mention) not in g:
+            g.add((iri, RDF.type, NG.Mention))
+            g.add((iri, NG.beginIndex, nonneg(span.start)))
+            g.add((iri, NG.endIndex, nonneg(span.end)))
+            g.add((iri, NG.anchorOf, Literal(self.x.article.text[span.start : span.end])))
+            g.add((iri, NG.inArticle, self.article))
+        return iri
+
+    def extracted(self, node: URIRef, span: Span, confidence: float) -> None:
+        self.g.add((node, NG.evidence, self.mention(span)))
+        self.g.add((node, NG.confidence, decimal(confidence)))
+        self.g.add((node, NG.reportedIn, self.article))
+
+    def run(self) -> None:
+        self.map_article()
+        for key, entity in self.x.entities.items():
+            self.map_entity(key, entity)
+        for record in (*self.x.statements, *self.x.events, *self.x.figures):
+            self.ids[record.id] = URIRef(f"{self.article}/{record.id}")
+        for stmt in self.x.statements:
+            self.map_statement(stmt)
+        for event in self.x.events:
+            self.map_event(event)
+        for figure in self.x.figures:
+            self.map_figure(figure)
+        for rel in self.x.relations:
+            self.map_relation(rel)
+
+    def map_article(self) -> None:
+        art = self.x.article
+        g, a = self.g, self.article
+        g.add((a, RDF.type, NG.Article))
+        g.add((a, NG["text"], Literal(art.text)))
+        g.add((a, DCTERMS.identifier, Literal(art.identifier)))
+        g.add((a, DCTERMS.language, Literal(art.language)))
+        if art.title:
+            g.add((a, DCTERMS.title, Literal(art.title)))
+        if art.date:
+            g.add((a, DCTERMS.date, Literal(art.date.isoformat(), datatype=XSD.date)))
+        if art.url:
+            g.add((a, SCHEMA.url, URIRef(art.url)))
+        g.add((a, DCTERMS.publisher, self.entity_iri(self.x.narrator)))
+
+    def map_entity(self, key: str, entity: Entity) -> None:
+        g = self.g
+        node = self.entity_iri(key)
+        g.add((node, RDF.type, ENTITY_CLASSES[entity.type]))
+        g.add((node, RDFS.label, Literal(entity.label)))
+        for alias in entity.aliases:
+            if alias != entity.label:
+                g.add((node, SKOS.altLabel, Literal(alias)))
+        if entity.wikidata:
+            g.add((node, OWL.sameAs, WD[entity.wikidata]))
+        for span in sorted(entity.mentions):
+            g.add((node, NG.mention, self.mention(span)))
+        if entity.mentions:
+            g.add((node, NG.evidence, self.mention(min(entity.mentions))))
+        g.add((node, NG.confidence, decimal(entity.confidence)))
+        g.add((node, NG.reportedIn, self.article))
+
+    def map_statement(self, stmt) -> None:
+        g, node = self.g, self.ids[stmt.id]
+        g.add((node, RDF.type, NG.Statement))
+        g.add((node, NG.statementType, NG[stmt.type]))
+        for key in stmt.speakers:
+            g.add((node, NG.speaker, self.entity_iri(key)))
+        if stmt.cue:
+            g.add((node, NG.cue, Literal(stmt.cue)))
+        if stmt.quote:
+            g.add((node, NG.quote, Literal(stmt.quote)))
+        for key in stmt.targets:
+            g.add((node, NG.target, self.entity_iri(key)))
+        for ref in stmt.about:
+            g.add((node, NG.about, self.ids[ref]))
+        for ref in stmt.figures:
+            g.add((node, NG.reportsFigure, self.ids[ref]))
+        if stmt.via:
+            g.add((node, NG.via, self.entity_iri(stmt.via)))
+        for ref in stmt.refutes:
+            g.add((node, NG.refutes, self.ids[ref]))
+        for ref in stmt.corroborates:
+            g.add((node, NG.corroborates, self.ids[ref]))
+        self.extracted(node, stmt.span, stmt.confidence)
+
+    def map_event(self, event) -> None:
+        g, node = self.g, self.ids[event.id]
+        g.add((node, RDF.type, NG.Event))
+        g.add((node, NG.eventType, NG[event.type]))
+        g.add((node, NG.trigger, Literal(event.trigger)))
+        for prop, keys in ((NG.agent, event.agents), (NG.participant, event.participants),
+                           (NG.affected, event.affected), (NG.place, event.places)):
+            for key in keys:
+                g.add((node, prop, self.entity_iri(key)))
+        if event.time_expression:
+            g.add((node, NG.timeExpression, Literal(event.time_expression)))
+        if event.date:
+            g.add((node, NG["date"], Literal(event.date.isoformat(), datatype=XSD.date)))
+        if event.conflict:
+            g.add((node, NG.partOf, self.entity_iri(event.conflict)))
+        self.extracted(node, event.span, event.confidence)
+
+    def map_figure(self, figure) -> None:
+        g, node = self.g, self.ids[figure.id]
+        g.add((node, RDF.type, NG.CasualtyFigure))
+        g.add((node, NG["count"], nonneg(figure.count)))
+        g.add((node, NG.countQualifier, NG[figure.qualifier]))
+        g.add((node, NG.casualtyType, NG[figure.casualty]))
+        g.add((node, NG.victims, NG[figure.victims]))
+        for key in figure.places:
+            g.add((node, NG.place, self.entity_iri(key)))
+        self.extracted(node, figure.span, figure.confidence)
+
+    def map_relation(self, rel) -> None:
+        s, p, o = self.entity_iri(rel.subject), NG[rel.predicate], self.entity_iri(rel.object)
+        self.g.add((s, p, o))
+        digest = hashlib.sha256(f"{s} {p} {o}".encode()).hexdigest()[:16]
+        node = URIRef(f"{self.article}/relation/{digest}")
+        self.g.add((node, RDF.type, RDF.Statement))
+        self.g.add((node, RDF.subject, s))
+        self.g.add((node, RDF.predicate, p))
+        self.g.add((node, RDF.object, o))
+        self.extracted(node, rel.span, rel.confidence)
+
+
+def to_graph(extraction: Extraction, base: str = DEFAULT_BASE) -> Graph:
+    """The article's triples as a plain graph (the article's named graph)."""
+    graph = Graph(identifier=article_iri(extraction.article.text, base))
+    bind_prefixes(graph, base)
+    _Mapper(extraction, base, graph).run()
+    return graph
+
+
+def to_dataset(extractions: list[Extraction], base: str = DEFAULT_BASE) -> Dataset:
+    """One named graph per article, graph IRI = article IRI."""
+    dataset = Dataset()
+    bind_prefixes(dataset, base)
+    for extraction in extractions:
+        named = dataset.graph(article_iri(extraction.article.text, base))
+        _Mapper(extraction, base, named).run()
+    return dataset

