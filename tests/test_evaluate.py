@@ -587,6 +587,141 @@ def test_labels_match() -> None:
     assert not labels_match("The", "the")
 
 
+# ---------------------------------------------------------------- scoring policies
+
+
+def with_narrator(b: Builder, label: str = "Daily Planet") -> Builder:
+    """Give the article a narrator (``dcterms:publisher``) under the key ``publisher``."""
+    narrator = b.entity("publisher", label, "Organization", mention=False)
+    b.g.add((b.article, DCTERMS.publisher, narrator))
+    return b
+
+
+def test_narrator_statement_is_not_a_statement_prediction(tmp_path: Path) -> None:
+    gold = write_gold(
+        tmp_path,
+        """\
+        article: a.txt
+        actors: [{key: b, label: Borduria, type: Country, wikidata: Q1002}]
+        statements: [{anchor: "Borduria denied the claim.", speaker: b, type: Denial}]
+        figures: [{anchor: "12 soldiers", count: 12, casualty: Killed, source: publisher}]
+        """,
+    )
+    b = with_narrator(entities(Builder(identifier="a")))
+    b.statement("Borduria denied the claim.", "Denial", ["borduria"])
+    # Narration: neither true nor false positives, even where it overlaps a gold statement ...
+    b.statement("Borduria denied the claim.", "Denial", ["publisher"])
+    fig = b.figure("12 soldiers were killed", 12)
+    # ... but still the source of the figures it reports.
+    b.statement("At least 12 soldiers were killed", "Report", ["publisher"], figures=[fig])
+    ev = score(load_gold(gold), b.g)
+    assert counts(ev, "statements") == (1, 0, 0)
+    assert counts(ev, "figures") == (1, 0, 0)
+    assert [f for f in ev.extra if f.kind in ("statements", "figures")] == []
+
+
+def test_narrator_statement_counts_for_a_publisher_gold_statement(tmp_path: Path) -> None:
+    gold = write_gold(
+        tmp_path,
+        """\
+        article: a.txt
+        actors:
+          - {key: b, label: Borduria, type: Country, wikidata: Q1002}
+          - {key: planet, label: Daily Planet, type: Organization, wikidata: null}
+        statements:
+          - {anchor: "Freedonia is on the side of Ruritania.", speaker: publisher, type: Report}
+          - {anchor: "Both sides reported clashes", speaker: b, type: Report, accept: [publisher]}
+          - {anchor: "Borduria denied the claim.", speaker: planet, type: Denial}
+        """,
+    )
+    b = with_narrator(entities(Builder(identifier="a")))
+    b.statement("Freedonia is on the side of Ruritania", "Claim", ["publisher"])  # tp
+    b.statement("Freedonia is on the side", "Report", ["publisher"])  # a duplicate: fp
+    b.statement("Both sides reported clashes", "Report", ["publisher"])  # accepted: tp
+    # The narrator is named like the gold speaker, but only `publisher` speaks for it.
+    b.statement("Borduria denied the claim.", "Denial", ["publisher"])
+    ev = score(load_gold(gold), b.g)
+    assert counts(ev, "statements") == (2, 1, 1)
+    assert [f.description for f in ev.missed] == [
+        "Denial by Daily Planet (planet) @ 'Borduria denied the claim.'"
+    ]
+
+
+def test_statement_with_narrator_and_another_speaker_is_scored(tmp_path: Path) -> None:
+    gold = write_gold(
+        tmp_path,
+        """\
+        article: a.txt
+        actors: [{key: b, label: Borduria, type: Country, wikidata: Q1002}]
+        statements: [{anchor: "Both sides reported clashes", speaker: b, type: Report}]
+        """,
+    )
+    b = with_narrator(entities(Builder(identifier="a")))
+    b.statement("Both sides reported clashes", "Report", ["borduria", "publisher"])
+    ev = score(load_gold(gold), b.g)
+    assert counts(ev, "statements") == (1, 1, 0)  # not narration: one prediction per speaker
+
+
+@pytest.mark.parametrize(("annotated", "expected"), [(False, (2, 1, 0)), (True, (3, 2, 0))])
+def test_disputed_territory_is_scored_only_when_annotated(
+    tmp_path: Path, annotated: bool, expected: tuple[int, int, int]
+) -> None:
+    text = GOLD
+    if annotated:
+        text += "  - {subject: zenda_conflict, predicate: disputedTerritory, object: zenda}\n"
+    gold = tmp_path / "test_article.yaml"
+    gold.write_text(text, encoding="utf-8")
+    b = full(Builder())
+    b.triple("zenda_conflict", "disputedTerritory", "zenda")
+    b.triple("zenda_conflict", "disputedTerritory", "borduria")
+    b.triple("zenda", "legallyPartOf", "borduria")  # always scored: a false positive
+    ev = score(load_gold(gold), b.g)
+    assert counts(ev, "relations") == expected
+    extra = [f.description for f in ev.extra]
+    assert any("legallyPartOf" in d for d in extra)
+    assert any("disputedTerritory" in d for d in extra) == annotated
+
+
+def test_actor_qid_for_gold_actor_without_qid_is_not_scored(tmp_path: Path) -> None:
+    gold = write_gold(
+        tmp_path,
+        """\
+        article: a.txt
+        actors:
+          - {key: r, label: Ruritania, type: Country, wikidata: Q1001}
+          - {key: b, label: Borduria, type: Country, wikidata: Q1002}
+          - {key: mod, label: Defense Ministry of Borduria, type: Organization, wikidata: null}
+          - {key: s, label: Sylvania, type: Country, wikidata: null}
+          - {key: army, label: Ruritanian Army, type: Organization, wikidata: null}
+          - {key: war, label: Zenda conflict, type: Conflict, wikidata: null}
+        """,
+    )
+    b = Builder(identifier="a")
+    b.entity("ruritania", "Ruritania", qid="Q1001")  # tp
+    b.entity("borduria", "Borduria", qid="Q1002")  # tp, though named like `mod` too
+    # Linked, but the gold knows no QID for them: neither tp nor fp.
+    b.entity("sylvania", "Republic of Sylvania", qid="Q2001", mention="Sylvania")
+    b.entity(
+        "army",
+        "Royal Army",
+        "Organization",
+        qid="Q2002",
+        alt=["the Ruritanian army"],
+        mention="Ruritanian army",
+    )
+    # False positives: a place is not the conflict; no gold actor; a gold actor with a QID.
+    b.entity("zenda", "Zenda", "Place", qid="Q1003")
+    b.entity("freedonia", "Freedonia", qid="Q1004")
+    b.entity("ruritania2", "Ruritania", qid="Q9999", mention="Ruritania said")
+    ev = score(load_gold(gold), b.g)
+    assert counts(ev, "actors") == (2, 3, 0)
+    assert sorted(f.description for f in ev.extra) == [
+        "Freedonia [Q1004]",
+        "Ruritania [Q9999]",
+        "Zenda [Q1003]",
+    ]
+
+
 # ---------------------------------------------------------------- aggregation
 
 

@@ -90,7 +90,8 @@ def read_sidecar(path: Path) -> dict:
         raise InputError(sidecar, "sidecar must be a JSON object")
     unknown = sorted(set(meta) - SIDECAR_FIELDS)
     if unknown:
-        raise InputError(sidecar, f"unknown field {unknown[0]!r} (known: {', '.join(sorted(SIDECAR_FIELDS))})")
+        known = ", ".join(sorted(SIDECAR_FIELDS))
+        raise InputError(sidecar, f"unknown field {unknown[0]!r} (known: {known})")
     meta["date"] = parse_date(meta.get("date"), sidecar)
     return meta
 

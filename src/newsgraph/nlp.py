@@ -31,9 +31,7 @@ def line_breaks(doc: Doc) -> Doc:
     parser runs them into the next sentence.
     """
     for token in doc[:-1]:
-        if "\n" in token.text_with_ws and not token.is_space:
-            doc[token.i + 1].is_sent_start = True
-        elif token.is_space and "\n" in token.text:
+        if "\n" in token.text_with_ws:
             doc[token.i + 1].is_sent_start = True
     return doc
 

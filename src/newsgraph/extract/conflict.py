@@ -14,7 +14,7 @@ from collections import Counter
 from spacy.tokens import Token
 
 from . import lexicon
-from .context import Context
+from .context import Context, acts_as_verb
 
 INTERNATIONAL = {"un", "united_nations", "osce", "eu", "european_union", "nato", "icrc",
                  "un_security_council", "african_union", "arab_league"}
@@ -80,15 +80,16 @@ def explicit_parties(ctx: Context) -> list[str]:
 
 def frequent_parties(ctx: Context) -> list[str]:
     mediators = mediator_keys(ctx)
+    demonyms = Counter(ctx.demonym_key.values())
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     for key, entity in ctx.entities.items():
         if entity.type not in {"Country", "Organization"} or key in INTERNATIONAL:
             continue
-        if key in mediators or key in ctx.affiliation:
+        if key in mediators:
             continue
-        counts[key] = len(entity.mentions)
-        first[key] = min((m.start for m in entity.mentions), default=0)
+        counts[key] = len(entity.mentions) + demonyms.get(key, 0)
+        first[key] = min((m.start for m in entity.mentions), default=len(ctx.doc.text))
     ranked = sorted(counts, key=lambda k: (-counts[k], first[k]))
     return [k for k in ranked if counts[k] >= 2][:2]
 
@@ -97,7 +98,7 @@ def mediator_keys(ctx: Context) -> set[str]:
     """States named as subjects of "mediate" or as co-chairs."""
     keys: set[str] = set()
     for token in ctx.doc:
-        if token.lemma_.lower() == "mediate" and token.pos_ == "VERB":
+        if token.lemma_.lower() == "mediate" and acts_as_verb(token):
             for child in token.children:
                 if child.dep_ == "nsubj":
                     keys.update(k for k in ctx.resolve_all(child, for_role="name"))

@@ -24,6 +24,7 @@ ACTOR_TYPES = {"Person", "Country", "Organization", "MediationGroup", "Group"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 THING_PRONOUNS = {"it", "its", "itself"}
 PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
+RUN_BY = {"run", "led", "lead", "controlled", "control", "held", "hold", "dominated"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "so", "-", "called"}
 
 
@@ -154,6 +155,18 @@ class Context:
 
     def resolve(self, token: Token, ref: str | None = None, *, create: bool = False,
                 for_role: str = "actor") -> list[str]:
+        keys = self._resolve(token, ref, create=create, for_role=for_role)
+        if keys and token.i not in self.token_key:
+            # pronouns and descriptions are mentions too ("he", "both sides")
+            span = token.doc[token.i : token.i + 1] if token.pos_ == "PRON" else noun_phrase(
+                token)
+            for key in keys:
+                if self.entities[key].type != "Conflict":
+                    self.add_mention(key, span.start_char, span.end_char)
+        return keys
+
+    def _resolve(self, token: Token, ref: str | None = None, *, create: bool = False,
+                 for_role: str = "actor") -> list[str]:
         """Entity keys for the noun phrase headed by ``token``.
 
         ``ref`` is the actor from whose point of view "the other side" is
@@ -183,7 +196,7 @@ class Context:
         for child in token.children:
             if child.dep_ == "appos" and child.i in self.token_key:
                 # "his French colleague Emmanuel Macron"
-                return self.resolve(child, ref, create=create, for_role=for_role)
+                return self._resolve(child, ref, create=create, for_role=for_role)
         lemma = token.lemma_.lower()
         mods = {c.lower_ for c in token.children if c.dep_ in {"det", "nummod", "amod",
                                                                 "compound", "predet"}}
@@ -204,9 +217,34 @@ class Context:
             if child.dep_ == "compound" and child.i in self.token_key and for_role == "actor":
                 # "the Minsk Group" parsed as compound + head, etc.
                 return [self.government_of(self.token_key[child.i])]
+        same_head = self.same_head_antecedent(token)
+        if same_head is not None:
+            return [same_head]
         if create and lemma in lexicon.SOURCE_NOUNS:
             return [self.group_for(token)]
         return []
+
+    def same_head_antecedent(self, token: Token) -> str | None:
+        """"the coalition" after "the Saudi-led coalition", "the rebels" after
+        "Houthi rebels": a definite noun phrase whose head noun ends the
+        label of an actor named before."""
+        if token.pos_ != "NOUN" or not any(c.lower_ in {"the", "this", "that", "these", "those"}
+                                           for c in token.children):
+            return None
+        lemma = token.lemma_.lower()
+        best: tuple[int, str] | None = None
+        for key, entity in self.entities.items():
+            if entity.type in {"Place", "Conflict"} or not entity.mentions:
+                continue
+            words = [*entity.label.lower().split(), *(a.lower() for a in entity.aliases)]
+            heads = {w.split()[-1].rstrip("s") for w in (entity.label.lower(), *entity.aliases)
+                     if w}
+            if lemma.rstrip("s") not in heads and lemma not in words[-1:]:
+                continue
+            first = min(m.start for m in entity.mentions)
+            if first < token.idx and (best is None or first > best[0]):
+                best = (first, key)
+        return best[1] if best else None
 
     def government_of(self, key: str) -> str:
         """A capital or seat of government used as an actor means its state."""
@@ -223,37 +261,48 @@ class Context:
         for child in token.children:
             if child.dep_ in {"amod", "compound", "npadvmod", "nmod", "poss"}:
                 if child.i in self.demonym_key:
-                    return self.demonym_key[child.i]
+                    key = self.demonym_key[child.i]
+                    self.add_mention(key, child.idx, child.idx + len(child.text))
+                    return key
                 keys = self.resolve(child, ref, for_role="actor")
+                if not keys and child.lemma_.lower() in RUN_BY:
+                    # "the Houthi-run ministry", "the Saudi-led coalition"
+                    keys = [k for g in child.children if g.dep_ in {"npadvmod", "compound", "amod"}
+                            for k in self.resolve(g, ref)]
                 if keys:
-                    return self.country_of(keys[0]) or keys[0]
+                    return self.home_of(keys[0])
             if child.dep_ == "prep" and child.lower_ in {"of", "from"}:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         keys = self.resolve(pobj, ref, for_role="actor")
                         if keys:
-                            return self.country_of(keys[0]) or keys[0]
+                            return self.home_of(keys[0])
         return None
+
+    def home_of(self, key: str) -> str:
+        """A person's state; an organisation or state is its own home."""
+        if self.entities[key].type == "Person":
+            return self.country_of(key) or key
+        return key
 
     def state_body(self, token: Token, ref: str | None) -> list[str] | None:
         """Armies and troops stand for their state; ministries become organisations."""
         lemma = token.lemma_.lower()
-        if lemma not in lexicon.STATE_BODY_HEADS:
+        if lemma not in lexicon.STATE_BODY_HEADS | lexicon.FORCE_HEADS:
             return None
         country = self.modifier_country(token, ref)
         if country is None:
             return None
-        if lemma in {"army", "military", "force", "troop", "navy", "command"}:
-            return [country]
-        if lemma == "government":
+        if lemma in lexicon.FORCE_HEADS or lemma == "government":
             return [country]
         return [self.ministry(token, country)]
 
     def ministry(self, token: Token, country: str) -> str:
         """A ministry or office, named canonically ("Ministry of Defense of Armenia")."""
-        words = [c for c in token.children if c.dep_ == "compound" and c.i not in self.token_key
-                 and c.i not in self.demonym_key and c.pos_ in {"PROPN", "NOUN", "ADJ"}]
-        topic = " ".join(w.text for w in words).strip()
+        words = [c for c in token.children if c.dep_ in {"compound", "amod"}
+                 and c.i not in self.token_key and c.i not in self.demonym_key
+                 and c.pos_ in {"PROPN", "NOUN", "ADJ"} and "-" not in c.text]
+        topic = " ".join(w.text for w in words).strip().title()
         topic = {"Defence": "Defense", "Foreign": "Foreign Affairs"}.get(topic, topic)
         country_label = self.entities[country].label
         head = token.text if token.text[:1].isupper() else token.text.capitalize()
@@ -269,12 +318,23 @@ class Context:
         """A Group entity for a source description, labelled with its words."""
         phrase = noun_phrase(token)
         label = phrase.text
-        entity = self.add_entity(label, "Group", confidence=0.6)
+        type_ = "Organization" if token.lemma_.lower() in lexicon.STATE_BODY_HEADS else "Group"
+        entity = self.add_entity(label, type_, confidence=0.6)
         self.add_mention(entity.key, phrase.start_char, phrase.end_char)
         country = self.modifier_country(token, None)
         if country:
             self.affiliation.setdefault(entity.key, country)
         return entity.key
+
+
+def acts_as_verb(token: Token) -> bool:
+    """A verb, or a word the tagger called a noun that heads a clause with a
+    subject ("The rebels control the city" tagged control/NN)."""
+    if token.pos_ in {"VERB", "AUX"}:
+        return True
+    return token.pos_ == "NOUN" and token.tag_ in {"NN", "NNS"} and any(
+        c.dep_ in {"nsubj", "nsubjpass"} for c in token.children) and any(
+        c.dep_ in {"dobj", "ccomp", "xcomp", "prep"} for c in token.children)
 
 
 def noun_phrase(token: Token) -> Span:

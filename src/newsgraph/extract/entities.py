@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from ..gazetteer import normalise
+from . import lexicon
 from .context import Context, slug
 
 SKIP_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "LANGUAGE",
@@ -20,6 +22,14 @@ DIRECTIONS = {
     "southern": "South", "northern": "North", "eastern": "East", "western": "West",
     "central": "Central", "south": "South", "north": "North", "east": "East", "west": "West",
 }
+LOCATIVE_PREPS = {"in", "at", "near", "to", "into", "from", "around", "outside", "inside",
+                  "across", "toward", "towards", "through", "over", "on", "off", "within",
+                  "beyond", "between", "via", "throughout", "along"}
+PLACE_NOUNS = {"city", "capital", "town", "region", "province", "village", "area", "district",
+               "port", "airport", "suburb", "outskirts", "centre", "center", "street"}
+PLACE_VERBS = {"control", "hold", "seize", "capture", "take", "enter", "shell", "bomb", "attack",
+               "strike", "besiege", "surround", "occupy", "liberate", "recapture", "retake",
+               "visit", "reach", "leave", "evacuate", "encircle", "target", "hit"}
 TYPE_FOR_LABEL = {"PERSON": "Person", "GPE": "Place", "LOC": "Place", "ORG": "Organization",
                   "FAC": "Place"}
 
@@ -44,24 +54,28 @@ def find_entities(ctx: Context) -> None:
             entity = ctx.add_entity(region.text, "Place", confidence=0.6)
             ctx.mention_span(entity.key, region)
             continue
-        if entry is not None and ent.ent_id_ and ctx.gaz.metonym(ent.text) is not None and (
-            entry.type != "Place" or is_government_role(ent)
-        ):
-            # "the Elysee" / "Baku said": the government, not the building or city
-            entry = ctx.gaz.metonym(ent.text)
+        label = strip_determiner(ent)
         if entry is not None:
+            government = ctx.gaz.metonym(ent.text)
+            named = normalise(ent.text) in {normalise(n) for n in entry.names}
+            if government is not None and government.id != entry.id and not is_locative(ent):
+                # "Baku said", "accused Moscow", "the Kremlin denied": the government
+                entry = government
+            elif not named:
+                # a seat of government used as a place: "talks in Muscat"
+                entity = ctx.add_entity(label.text, "Place", confidence=0.7)
+                ctx.affiliation.setdefault(entity.key, entry.id)
+                ctx.mention_span(entity.key, label)
+                continue
             entity = ctx.entity_from_gazetteer(entry)
             ctx.mention_span(entity.key, ent)
             continue
         type_ = TYPE_FOR_LABEL.get(ent.label_)
-        if type_ is None:
+        if type_ is None or not label.text.strip():
             continue
-        label = strip_determiner(ent)
-        if not label.text.strip():
-            continue
-        key = None
-        if type_ == "Person":
-            key = same_person(ctx, label.text)
+        if type_ == "Organization" and ent.root.lemma_.lower() in lexicon.STATE_BODY_HEADS:
+            continue  # "the health ministry": named after its state by resolution
+        key = same_person(ctx, label.text) if type_ == "Person" else same_name(ctx, label.text)
         entity = ctx.add_entity(label.text, type_, key=key, confidence=0.6)
         ctx.mention_span(entity.key, label)
 
@@ -85,6 +99,39 @@ def same_person(ctx: Context, name: str) -> str | None:
     return slug(name)
 
 
+def same_name(ctx: Context, name: str) -> str | None:
+    """"Houthi" and "Houthis", "Taliban" and "the Taliban": one entity."""
+    wanted = normalise(name).rstrip("s")
+    for entity in ctx.entities.values():
+        if normalise(entity.label).rstrip("s") == wanted:
+            return entity.key
+    return None
+
+
+def is_locative(ent: Span) -> bool:
+    """A place name used as a place ("in Moscow", "the city of Baku"), not
+    as its government ("Moscow said", "accused Moscow", "Moscow's forces")."""
+    root = ent.root
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head
+    if root.dep_ == "pobj":
+        prep = root.head
+        if prep.lower_ in LOCATIVE_PREPS:
+            return True
+        if prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS:
+            return True
+    if root.dep_ in {"appos", "compound"} and root.head.lemma_.lower() in PLACE_NOUNS:
+        return True
+    if any(c.dep_ in {"compound", "appos"} and c.lemma_.lower() in PLACE_NOUNS
+           for c in root.children):
+        return True  # "the capital Sanaa"
+    if root.dep_ in {"dobj", "nsubjpass"} and root.head.lemma_.lower() in PLACE_VERBS:
+        return True  # "seized Kabul", "Kharkiv was shelled"
+    if root.dep_ == "appos" and root.head.dep_ == "pobj":
+        return root.head.head.lower_ in LOCATIVE_PREPS
+    return False
+
+
 def directional_region(ent: Span) -> Span | None:
     """"the southern Caucasus" is a region of its own, not the Caucasus."""
     if ent.start == 0:
@@ -95,19 +142,6 @@ def directional_region(ent: Span) -> Span | None:
     }:
         return ent.doc[prev.i : ent.end]
     return None
-
-
-def is_government_role(ent: Span) -> bool:
-    """A capital acting: subject of a verb, or naming the state of a body."""
-    root = ent.root
-    if root.dep_ in {"nsubj", "nsubjpass"} and root.head.pos_ == "VERB":
-        return root.head.lemma_ not in {"be", "lie", "sit", "remain"}
-    if root.dep_ in {"compound", "amod", "poss"} and root.head.lemma_.lower() in {
-        "ministry", "government", "army", "military", "official", "authority", "force",
-        "spokesman", "leadership", "command"
-    }:
-        return True
-    return False
 
 
 def acronym_expansions(ctx: Context) -> set[int]:

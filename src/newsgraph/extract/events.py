@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from ..model import Event
 from ..model import Span as TextSpan
 from . import lexicon
-from .context import Context
+from .context import Context, acts_as_verb
 from .dates import normalise_date
 
 CONTACT_TYPES = {"PhoneCall", "Meeting", "Negotiation", "Interview"}
@@ -30,26 +30,27 @@ VERB_ONLY = {"bomb", "bombard", "shell", "liberate", "seize", "capture", "recapt
              "occupy", "conquer", "deploy", "relocate", "send", "dispatch", "transfer",
              "mobilize", "mobilise", "advance", "fight", "meet", "negotiate", "mediate",
              "march", "push", "ambush", "raid", "strike", "attack", "target"}
+BOTH_FORMS = {"attack", "strike", "raid", "advance", "capture", "ambush"}
 NEEDS_DEPLOYMENT_OBJECT = {"send", "dispatch", "transfer", "relocate", "station", "push", "move"}
 
 
 def trigger_type(token: Token) -> str | None:
     lemma = token.lemma_.lower()
-    if token.pos_ == "NOUN" and token.lower_ in {"fighting", "shelling", "bombing"}:
+    verbal = acts_as_verb(token)
+    if not verbal and token.lower_ in {"fighting", "shelling", "bombing"}:
         lemma = token.lower_
     kind = lexicon.EVENT_TRIGGERS.get(lemma)
-    if token.pos_ == "NOUN" and lemma in CALL_OR_CONVERSATION and has_phone(token):
+    if token.pos_ not in {"NOUN", "VERB"}:
+        return None
+    if not verbal and lemma in CALL_OR_CONVERSATION and has_phone(token):
         return "PhoneCall"
-    if token.pos_ == "VERB" and lemma in lexicon.PHONE_VERBS:
+    if verbal and lemma in lexicon.PHONE_VERBS:
         return "PhoneCall"
     if kind is None:
         return None
-    if token.pos_ == "NOUN" and lemma in VERB_ONLY and lemma not in NOUN_ONLY:
-        if lemma not in {"attack", "strike", "raid", "advance", "capture", "ambush"}:
-            return None
-    if token.pos_ == "VERB" and lemma in NOUN_ONLY and lemma not in VERB_ONLY:
+    if not verbal and lemma in VERB_ONLY and lemma not in NOUN_ONLY | BOTH_FORMS:
         return None
-    if token.pos_ not in {"NOUN", "VERB"}:
+    if verbal and lemma in NOUN_ONLY and lemma not in VERB_ONLY:
         return None
     if lemma == "talk" and token.tag_ != "NNS":
         return None
@@ -99,6 +100,9 @@ def find_events(ctx: Context, speaker_by_sentence: dict[int, str]) -> list[Event
                 continue
             if is_repeat(token, kind, events):
                 continue
+            if token.dep_ == "nsubj" and not acts_as_verb(token) and trigger_type(
+                    token.head) == kind:
+                continue  # "airstrikes hit ...": one event, carried by the verb
             events.append(build_event(ctx, sent, token, kind, ref))
     return events
 
@@ -115,7 +119,7 @@ def build_event(ctx: Context, sent: Span, token: Token, kind: str, ref: str | No
     agents: list[str] = []
     participants: list[str] = []
     affected: list[str] = []
-    if token.pos_ == "VERB":
+    if acts_as_verb(token):
         for child in token.children:
             if child.dep_ == "nsubj":
                 agents.extend(ctx.resolve_all(child, ref))
@@ -124,9 +128,16 @@ def build_event(ctx: Context, sent: Span, token: Token, kind: str, ref: str | No
                 for noun in (t for t in child.subtree if t.pos_ in {"NOUN", "PROPN", "PRON"}):
                     agents.extend(ctx.resolve_all(noun, ref))
                     break
+            elif child.dep_ in {"dobj", "nsubjpass"} and kind in CONTACT_TYPES:
+                participants.extend(ctx.resolve_all(child, ref))  # "met Houthi negotiators"
             elif child.dep_ in {"dobj", "nsubjpass"}:
                 affected.extend(ctx.resolve_all(child, ref, for_role="place") or
                                 places_in(ctx, child))
+        for noun in token.children:
+            # "coalition airstrikes hit ...": the airstrikes' owner is the agent
+            if noun.dep_ == "nsubj" and trigger_type(noun) == kind and not agents:
+                agents.extend(k for c in noun.children if c.dep_ in {"compound", "amod", "poss"}
+                              for k in ctx.resolve(c, ref))
         if not agents and token.dep_ in {"pcomp", "xcomp", "advcl"}:
             agents.extend(accused_agent(ctx, token, ref))
     else:
@@ -266,7 +277,7 @@ def sentence_places(ctx: Context, sent: Span, exclude: set[str]) -> list[str]:
 
 
 def time_of(ctx: Context, token: Token) -> tuple[str | None, object]:
-    clause = token if token.pos_ == "VERB" else token.head
+    clause = token if acts_as_verb(token) else token.head
     candidates = [token, clause] if clause is not token else [token]
     for node in candidates:
         for child in node.children:
@@ -285,11 +296,11 @@ def time_of(ctx: Context, token: Token) -> tuple[str | None, object]:
 
 
 def evidence_span(token: Token) -> TextSpan:
-    if token.pos_ == "NOUN":
+    """A noun trigger's phrase, or a verb trigger's clause without its
+    complement clauses and punctuation."""
+    if not acts_as_verb(token):
         tokens = list(token.subtree)
     else:
-        tokens = [t for t in token.subtree if not (
-            t.dep_ in {"ccomp", "advcl"} and t.head is token) or t is token]
         tokens = [token] + [t for c in token.children
                             if c.dep_ not in {"ccomp", "punct"} for t in c.subtree]
     start = min(t.idx for t in tokens)

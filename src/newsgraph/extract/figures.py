@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from ..model import Figure, Span
 from .context import Context
-from .numbers import VAGUE, parse_number, qualifier_before
+from .numbers import QUALIFIERS, VAGUE, parse_number, qualifier_before
 
 CASUALTY_WORDS = {
     "kill": "Killed", "killed": "Killed", "dead": "Killed", "die": "Killed", "death": "Killed",
@@ -110,6 +110,7 @@ def figure_for(ctx: Context, num: Token, parsed: tuple[int, str], numbers: list[
     count, implied = parsed
     noun = num.head if num.dep_ in {"nummod", "quantmod"} and num.head.pos_ in {
         "NOUN", "PROPN", "ADJ"} else num
+    anchor = noun  # the token whose place in the clause ties it to a verb
     # "dozens of people": the number is the head, the people its "of" object
     if noun is num:
         for prep in num.children:
@@ -128,8 +129,9 @@ def figure_for(ctx: Context, num: Token, parsed: tuple[int, str], numbers: list[
                 casualty, trigger = casualty_of(child), child
                 break
     # the noun is subject or object of a casualty verb
-    if casualty is None and noun.dep_ in {"nsubj", "nsubjpass", "dobj", "attr", "conj", "appos"}:
-        verb = noun.head
+    if casualty is None and anchor.dep_ in {"nsubj", "nsubjpass", "dobj", "attr", "conj",
+                                            "appos"}:
+        verb = anchor.head
         if verb.dep_ in {"xcomp", "acomp"} and casualty_of(verb) is None:
             verb = verb.head
         if casualty_of(verb):
@@ -164,8 +166,6 @@ def figure_for(ctx: Context, num: Token, parsed: tuple[int, str], numbers: list[
 def _qualifier_words(before: list[str], has: bool) -> list[str]:
     if not has:
         return []
-    from .numbers import QUALIFIERS
-
     tail = " ".join(w.lower() for w in before)
     for phrase, _ in QUALIFIERS:
         if tail.endswith(phrase):

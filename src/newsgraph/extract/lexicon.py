@@ -259,6 +259,12 @@ STATE_BODY_HEADS = {
     "authority",
 }
 
+# Armed forces named after their state stand for it: "Israeli warplanes struck".
+FORCE_HEADS = {"army", "military", "force", "troop", "soldier", "navy", "command", "warplane",
+               "jet", "aircraft", "drone", "artillery", "tank", "unit", "police", "militia",
+               "fighter", "plane", "helicopter", "warship", "missile", "rocket", "battalion",
+               "brigade", "division", "border guard", "serviceman"}
+
 # Descriptions that refer to both parties of the conflict.
 BOTH_PARTIES_HEADS = {"side", "party", "state", "country", "republic", "nation", "neighbour",
                       "neighbor", "rival", "enemy", "foe", "adversary", "belligerent"}

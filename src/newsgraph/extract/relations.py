@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from ..model import Relation
 from ..model import Span as TextSpan
-from .context import Context
+from .context import Context, acts_as_verb
 from .statements import sentence_span
 
 SUPPORT_VERBS = {"back", "support", "side", "arm", "defend", "protect"}
@@ -79,7 +79,7 @@ def pobjs(token: Token, preps: set[str]) -> list[Token]:
 def supports(ctx: Context, token: Token) -> list[Relation]:
     lemma = token.lemma_.lower()
     found: list[Relation] = []
-    if token.pos_ in {"VERB", "AUX"} and lemma == "be" or lemma in {"stand", "remain"}:
+    if acts_as_verb(token) and lemma == "be" or lemma in {"stand", "remain"}:
         # "X is on the side of Y", "X is an ally of Y"
         for on in pobjs(token, {"on", "by"}):
             if on.lemma_.lower() == "side":
@@ -91,7 +91,7 @@ def supports(ctx: Context, token: Token) -> list[Relation]:
                 for obj in pobjs(attr, {"of"}):
                     found += pairs(ctx, subjects(ctx, token), ctx.resolve_all(obj), token,
                                    "supports")
-    elif token.pos_ == "VERB" and lemma in SUPPORT_VERBS:
+    elif acts_as_verb(token) and lemma in SUPPORT_VERBS:
         if lemma == "side":
             objs = [o for o in pobjs(token, {"with"})]
         else:
@@ -99,7 +99,7 @@ def supports(ctx: Context, token: Token) -> list[Relation]:
         for obj in objs:
             found += pairs(ctx, subjects(ctx, token), actors(ctx, ctx.resolve_all(obj)), token,
                            "supports")
-    elif token.pos_ == "VERB" and lemma in {"see", "regard", "view", "consider"}:
+    elif acts_as_verb(token) and lemma in {"see", "regard", "view", "consider"}:
         # "Armenia sees Russia as a protective power": Russia supports Armenia
         for obj in (c for c in token.children if c.dep_ == "dobj"):
             roles = [g for p in token.children if p.lower_ == "as" for g in p.children]
@@ -119,7 +119,7 @@ def pairs(ctx: Context, subjects_: list[str], objects: list[str], token: Token,
 
 def controls(ctx: Context, token: Token) -> list[Relation]:
     lemma = token.lemma_.lower()
-    if token.pos_ != "VERB" or lemma not in CONTROL_VERBS:
+    if not acts_as_verb(token) or lemma not in CONTROL_VERBS:
         return []
     places: list[str] = []
     holders: list[str] = []
@@ -157,7 +157,7 @@ def surface_pair(ctx: Context, verb: Token) -> tuple[list[str], list[str]]:
 def legally_part_of(ctx: Context, token: Token) -> list[Relation]:
     lemma = token.lemma_.lower()
     found: list[Relation] = []
-    if token.pos_ == "VERB" and lemma in BELONG_VERBS:
+    if acts_as_verb(token) and lemma in BELONG_VERBS:
         place = place_subject(ctx, token)
         for obj in pobjs(token, {"to"}):
             found += pairs(ctx, place, country_in(ctx, obj), token, "legallyPartOf")
@@ -197,7 +197,7 @@ def mediation(ctx: Context, token: Token) -> list[Relation]:
     ):
         found += group_parent(ctx, token, key)
     lemma = token.lemma_.lower()
-    if token.pos_ == "VERB" and lemma in MEDIATE_VERBS:
+    if acts_as_verb(token) and lemma in MEDIATE_VERBS:
         mediators = subjects(ctx, token)
         group = nearest_group(ctx, token)
         if group is None and mediators:

@@ -26,7 +26,7 @@ from spacy.tokens import Span, Token
 from ..model import Span as TextSpan
 from ..model import Statement
 from . import lexicon
-from .context import Context
+from .context import Context, acts_as_verb
 
 QUOTE_RE = re.compile(r"[“\"«]([^”\"»]{2,})[”\"»]")
 SPOKES_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy"}
@@ -61,7 +61,7 @@ def sentence_statements(ctx: Context, sent: Span) -> list[Statement]:
         if token.pos_ == "NOUN" and token.lemma_.lower() in {"call", "appeal", "plea"}:
             found.extend(nominal_appeal(ctx, sent, token))
             continue
-        if token.pos_ not in {"VERB", "AUX"}:
+        if not acts_as_verb(token):
             continue
         reciprocal = reciprocal_blame(ctx, sent, token)
         if reciprocal:
@@ -300,7 +300,7 @@ def reciprocal_blame(ctx: Context, sent: Span, token: Token) -> list[Statement]:
 def quotation_only(ctx: Context, sent: Span, previous: list[Statement]) -> list[Statement]:
     """A sentence that is nothing but a quotation: the last quoted speaker's words."""
     text = sent.text.strip()
-    if not text or text[0] not in "“\"«" or not previous:
+    if not re.search(r"\w", text) or text[0] not in "“\"«" or not previous:
         return []
     last = previous[-1]
     if last.quote is None or sent.start_char - last.span.end > 200:

@@ -1,0 +1,59 @@
+"""Canned SPARQL queries: the ``queries/*.rq`` catalog, safe parameters, two backends.
+
+Each query file carries grlc-style header comments (``#+ summary:``,
+``#+ description:``, ``#+ tags:``, ``#+ params:``) and names its parameters
+by the BASIL convention:
+
+========================  =========================================
+``?_name``                required literal
+``?__name``               optional literal
+``?_name_iri``            required IRI
+``?__name_iri``           optional IRI
+``?_name_xsd_integer``    typed literal (any ``xsd:`` local name)
+========================  =========================================
+
+Values are never pasted into the query text. They are handed to the engine as
+pre-bound terms: ``initBindings`` for rdflib, SEP-0007 ``substitutions`` for
+pyoxigraph. Optional parameters that are not given stay unbound; the queries
+test them with ``FILTER(COALESCE(?x = ?__p, true))`` (true when ``?__p`` is
+unbound), which behaves the same on both engines -- ``BOUND(?__p)`` does not:
+pyoxigraph reports a substituted variable as unbound inside ``BOUND``.
+pyoxigraph also requires every substituted variable to be in the ``SELECT``
+list, so the canned queries project their parameters; :class:`ResultTable`
+leaves those columns (names starting with ``_``) out.
+
+Both backends read the union of all named graphs as the default graph, and
+the canned queries group or ``DISTINCT`` their rows because pyoxigraph's union
+keeps one copy of a triple per graph that holds it.
+
+Modules: ``catalog`` (:class:`CannedQuery`, :func:`list_queries`,
+:func:`load_query`, header and parameter-variable parsing), ``params``
+(:func:`parse_params`, :func:`bind_params`), ``results`` (:class:`ResultTable`
+and its renderers), ``backends`` (:func:`run_query` on rdflib and pyoxigraph).
+"""
+
+from __future__ import annotations
+
+from newsgraph.query.backends import rdflib_to_oxigraph, run_query
+from newsgraph.query.catalog import (
+    CannedQuery,
+    Param,
+    list_queries,
+    load_query,
+    parse_query_text,
+)
+from newsgraph.query.params import bind_params, parse_params
+from newsgraph.query.results import ResultTable
+
+__all__ = [
+    "CannedQuery",
+    "Param",
+    "ResultTable",
+    "bind_params",
+    "list_queries",
+    "load_query",
+    "parse_params",
+    "parse_query_text",
+    "rdflib_to_oxigraph",
+    "run_query",
+]

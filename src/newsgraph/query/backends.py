@@ -1,0 +1,161 @@
+"""Running a query on rdflib (Graph / Dataset) or pyoxigraph (Store)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID, Dataset
+from rdflib.term import Identifier
+
+from newsgraph.errors import InputError
+from newsgraph.query.catalog import CannedQuery, load_query
+from newsgraph.query.params import bind_params
+from newsgraph.query.results import ResultTable, is_output_column, oxigraph_value, rdflib_value
+
+
+def run_query(
+    query: CannedQuery | str | Path,
+    data: Graph | ox.Store,
+    params: Mapping[str, Any] | None = None,
+) -> ResultTable:
+    """Run a query on an rdflib Graph/Dataset or a pyoxigraph Store.
+
+    ``query`` is a :class:`CannedQuery`, a catalog name or a path. The default
+    graph is the union of all graphs on both backends. Parameters are bound by
+    :func:`bind_params`; optional ones that are not given stay unbound.
+    """
+    if not isinstance(query, CannedQuery):
+        query = load_query(query)
+    bindings = bind_params(query, params)
+    if isinstance(data, ox.Store):
+        return _run_oxigraph(query, data, bindings)
+    if isinstance(data, Graph):
+        return _run_rdflib(query, data, bindings)
+    raise TypeError(f"cannot query a {type(data).__name__}: expected an rdflib Graph or a Store")
+
+
+def _union_view(data: Graph) -> Graph:
+    """A Dataset whose default graph is the union of its graphs, on the same store."""
+    if isinstance(data, Dataset) and not data.default_union:
+        return Dataset(store=data.store, default_union=True)
+    return data  # a ConjunctiveGraph reads the union already; a Graph is one graph
+
+
+def _run_rdflib(query: CannedQuery, data: Graph, bindings: dict[str, Identifier]) -> ResultTable:
+    graph = _union_view(data)
+    try:
+        result = graph.query(query.text, initBindings=bindings)
+    except Exception as exc:  # pyparsing's ParseException and evaluation errors
+        if type(exc).__name__ in ("ParseException", "ParseSyntaxException"):
+            raise InputError(query.source, f"invalid SPARQL: {exc}") from exc
+        raise
+    if result.type == "ASK":
+        return ResultTable(["result"], [["true" if result.askAnswer else "false"]])
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        triples = sorted(
+            [[rdflib_value(term) for term in triple] for triple in result],
+            key=lambda row: [value or "" for value in row],
+        )
+        return ResultTable(["subject", "predicate", "object"], triples)
+    variables = [str(var) for var in (result.vars or [])]
+    keep = [i for i, name in enumerate(variables) if is_output_column(name)]
+    rows = []
+    for row in result:
+        rows.append([rdflib_value(row[i]) for i in keep])
+    return ResultTable([variables[i] for i in keep], rows)
+
+
+def _to_oxigraph_term(term: Identifier) -> ox.NamedNode | ox.Literal | ox.BlankNode:
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    raise TypeError(f"cannot bind a {type(term).__name__}")
+
+
+def _run_oxigraph(
+    query: CannedQuery, store: ox.Store, bindings: dict[str, Identifier]
+) -> ResultTable:
+    substitutions = {ox.Variable(name): _to_oxigraph_term(term) for name, term in bindings.items()}
+    try:
+        result = store.query(
+            query.text,
+            substitutions=substitutions or None,
+            use_default_graph_as_union=True,
+        )
+    except SyntaxError as exc:
+        raise InputError(query.source, f"invalid SPARQL: {exc}") from exc
+    except RuntimeError as exc:
+        if "projection" in str(exc):
+            raise InputError(
+                query.source,
+                "every parameter variable must be listed in SELECT to be bound on "
+                f"pyoxigraph ({exc})",
+            ) from exc
+        raise
+    if isinstance(result, ox.QueryBoolean):
+        return ResultTable(["result"], [["true" if bool(result) else "false"]])
+    if isinstance(result, ox.QueryTriples):
+        triples = sorted(
+            [
+                [
+                    oxigraph_value(t.subject),
+                    oxigraph_value(t.predicate),
+                    oxigraph_value(t.object),
+                ]
+                for t in result
+            ],
+            key=lambda row: [value or "" for value in row],
+        )
+        return ResultTable(["subject", "predicate", "object"], triples)
+    variables = [var.value for var in result.variables]
+    keep = [name for name in variables if is_output_column(name)]
+    rows = [[oxigraph_value(solution[name]) for name in keep] for solution in result]
+    return ResultTable(keep, rows)
+
+
+def rdflib_to_oxigraph(data: Graph) -> ox.Store:
+    """An in-memory pyoxigraph Store holding the same quads as an rdflib Graph or Dataset.
+
+    Named graphs stay named graphs; rdflib's default graph (and a plain Graph)
+    goes to the store's default graph.
+    """
+    store = ox.Store()
+    blank_nodes: dict[BNode, ox.BlankNode] = {}
+
+    def convert(term: Identifier) -> Any:
+        if isinstance(term, BNode):
+            if term not in blank_nodes:
+                blank_nodes[term] = ox.BlankNode()
+            return blank_nodes[term]
+        return _to_oxigraph_term(term)
+
+    if data.context_aware:
+        quads = (
+            (s, p, o, getattr(graph, "identifier", graph))
+            for s, p, o, graph in data.quads((None, None, None, None))
+        )
+    else:
+        quads = ((s, p, o, None) for s, p, o in data)
+    store.extend(
+        ox.Quad(
+            convert(s),
+            convert(p),
+            convert(o),
+            ox.DefaultGraph()
+            if graph is None or graph == DATASET_DEFAULT_GRAPH_ID
+            else convert(graph),
+        )
+        for s, p, o, graph in quads
+    )
+    return store

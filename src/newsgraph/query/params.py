@@ -1,0 +1,95 @@
+"""Query parameters: ``NAME=VALUE`` pairs, and their values as RDF terms."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from rdflib import Literal, URIRef
+from rdflib.term import Identifier
+
+from newsgraph.errors import InputError
+from newsgraph.query.catalog import XSD, CannedQuery, Param
+
+
+def parse_params(pairs: Iterable[str]) -> dict[str, str]:
+    """``["speaker=http://...", "type=Denial"]`` -> ``{"speaker": ..., "type": ...}``."""
+    values: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        name = name.strip().lstrip("?$")
+        if not sep or not name:
+            raise InputError(pair, "a query parameter must be given as NAME=VALUE")
+        if name in values:
+            raise InputError(pair, f"parameter {name!r} given twice")
+        values[name] = value
+    return values
+
+
+# An absolute IRI (RFC 3987): a scheme, then no character that IRIs forbid.
+_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[^<>\"{}|^`\\\x00-\x20\x7f-\x9f]+")
+
+
+def bind_params(query: CannedQuery, values: Mapping[str, Any] | None) -> dict[str, Identifier]:
+    """Turn parameter values into RDF terms, keyed by SPARQL variable name (no ``?``).
+
+    IRI parameters must be absolute IRIs without characters that IRIs forbid;
+    literal parameters become plain literals, or typed literals when the
+    variable or the ``#+ params`` header gives a datatype. Raises
+    :class:`InputError` for an unknown parameter, a missing required one or a
+    bad value.
+    """
+    values = dict(values or {})
+    bindings: dict[str, Identifier] = {}
+    for key, raw in values.items():
+        param = query.param(str(key))
+        if param is None:
+            known = ", ".join(p.name for p in query.params) or "none"
+            raise InputError(query.source, f"unknown parameter {key!r} (this query takes: {known})")
+        if param.variable in bindings:
+            raise InputError(query.source, f"parameter {param.name!r} given twice")
+        value = str(raw)
+        if param.is_iri:
+            if not _IRI.fullmatch(value):
+                raise InputError(
+                    query.source,
+                    f"parameter {param.name!r} must be an absolute IRI, got {value!r}",
+                )
+            bindings[param.variable] = URIRef(value)
+        else:
+            bindings[param.variable] = _typed_literal(query, param, value)
+    for param in query.params:
+        if param.required and param.variable not in bindings:
+            kind = "an IRI" if param.is_iri else "a value"
+            raise InputError(query.source, f"missing required parameter {param.name!r} ({kind})")
+    return bindings
+
+
+LEXICAL = {
+    "integer": re.compile(r"[+-]?\d+"),
+    "nonNegativeInteger": re.compile(r"\+?\d+|-0+"),
+    "decimal": re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)"),
+    "double": re.compile(r"[+-]?((\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?|INF)|NaN"),
+    "float": re.compile(r"[+-]?((\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?|INF)|NaN"),
+    "boolean": re.compile(r"true|false|1|0"),
+}
+
+
+def _typed_literal(query: CannedQuery, param: Param, value: str) -> Literal:
+    if param.datatype is None or param.datatype == XSD + "string":
+        return Literal(value)
+    local = param.datatype.removeprefix(XSD)
+    pattern = LEXICAL.get(local)
+    valid = True
+    if pattern is not None:
+        valid = pattern.fullmatch(value) is not None
+    elif local == "date":
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError:
+            valid = False
+    if not valid:
+        raise InputError(query.source, f"parameter {param.name!r} must be an xsd:{local}")
+    return Literal(value, datatype=URIRef(param.datatype))
