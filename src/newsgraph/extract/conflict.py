@@ -62,7 +62,19 @@ def add_conflict_mention(ctx: Context, token: Token) -> None:
     ctx.add_mention(ctx.conflict, span.start_char, span.end_char)
 
 
+HOSTILE_VERBS = {"fight", "clash", "battle", "trade", "exchange", "war"}
+
+
 def explicit_parties(ctx: Context) -> list[str]:
+    """"the war between X and Y", or "X and Y are fighting / traded fire"."""
+    for token in ctx.doc:
+        if token.lemma_.lower() in HOSTILE_VERBS and acts_as_verb(token):
+            for child in token.children:
+                if child.dep_ == "nsubj" and child.conjuncts:
+                    keys = [k for k in ctx.resolve_all(child)
+                            if ctx.entities[k].type in {"Country", "Organization", "Group"}]
+                    if len(keys) >= 2:
+                        return keys[:2]
     for token in ctx.doc:
         if token.lower_ != "between":
             continue

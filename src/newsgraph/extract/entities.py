@@ -105,6 +105,12 @@ def same_name(ctx: Context, name: str) -> str | None:
     for entity in ctx.entities.values():
         if normalise(entity.label).rstrip("s") == wanted:
             return entity.key
+    if " " not in name.strip():
+        # a surname the tagger took for an organisation: "Amara Okonkwo" ... "Okonkwo"
+        for entity in ctx.entities.values():
+            if entity.type != "Place" and " " in entity.label and (
+                    entity.label.split()[-1] == name.strip()):
+                return entity.key
     return None
 
 
@@ -127,6 +133,8 @@ def is_locative(ent: Span) -> bool:
         return True  # "the capital Sanaa"
     if root.dep_ in {"dobj", "nsubjpass"} and root.head.lemma_.lower() in PLACE_VERBS:
         return True  # "seized Kabul", "Kharkiv was shelled"
+    if ent.start > 0 and ent.doc[ent.start - 1].lemma_.lower() in PLACE_VERBS:
+        return True  # the same, when the parser missed the verb
     if root.dep_ == "appos" and root.head.dep_ == "pobj":
         return root.head.head.lower_ in LOCATIVE_PREPS
     return False

@@ -51,6 +51,14 @@ def casualty_of(token: Token) -> str | None:
 
 
 def victims_of(noun: Token) -> str | None:
+    """Civilians, combatants or people, looking through "dozens of X"."""
+    if noun.like_num or noun.lower_ in VAGUE:
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        return victims_of(pobj)
+        return None
     lemma = noun.lemma_.lower()
     if lemma in CIVILIAN_NOUNS or any(c.lemma_.lower() == "civilian" for c in noun.children):
         return "Civilians"

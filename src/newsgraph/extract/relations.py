@@ -91,6 +91,9 @@ def supports(ctx: Context, token: Token) -> list[Relation]:
                 for obj in pobjs(attr, {"of"}):
                     found += pairs(ctx, subjects(ctx, token), ctx.resolve_all(obj), token,
                                    "supports")
+    elif lemma in SUPPORT_VERBS and not acts_as_verb(token) and misparsed_verb(token):
+        holders, allies = surface_pair(ctx, token)
+        found += pairs(ctx, holders, actors(ctx, allies), token, "supports")
     elif acts_as_verb(token) and lemma in SUPPORT_VERBS:
         if lemma == "side":
             objs = [o for o in pobjs(token, {"with"})]
@@ -119,7 +122,13 @@ def pairs(ctx: Context, subjects_: list[str], objects: list[str], token: Token,
 
 def controls(ctx: Context, token: Token) -> list[Relation]:
     lemma = token.lemma_.lower()
-    if not acts_as_verb(token) or lemma not in CONTROL_VERBS:
+    if lemma not in CONTROL_VERBS:
+        return []
+    if not acts_as_verb(token):
+        if misparsed_verb(token):
+            holders, places = surface_pair(ctx, token)
+            places = [p for p in places if ctx.entities[p].type == "Place"]
+            return pairs(ctx, holders, places, token, "controls")
         return []
     places: list[str] = []
     holders: list[str] = []
@@ -142,12 +151,18 @@ def controls(ctx: Context, token: Token) -> list[Relation]:
     return pairs(ctx, holders, places, token, "controls")
 
 
+def misparsed_verb(token: Token) -> bool:
+    """A present-tense verb the small model read as a noun between two names
+    ("The Taliban control Kabul", "Belarus sides with Russia")."""
+    return token.tag_ in {"NN", "NNS", "VBZ", "VBP"} and token.dep_ in {"compound", "ROOT"}
+
+
 def surface_pair(ctx: Context, verb: Token) -> tuple[list[str], list[str]]:
     """"ACTOR verb PLACE" read off the words when the parse went wrong
     (the small model sometimes takes "controls" for a noun compound)."""
     doc = verb.doc
     before = ctx.token_key.get(verb.i - 1) if verb.i > 0 else None
-    after = next((ctx.token_key[i] for i in range(verb.i + 1, min(verb.i + 3, len(doc)))
+    after = next((ctx.token_key[i] for i in range(verb.i + 1, min(verb.i + 4, len(doc)))
                   if i in ctx.token_key), None)
     if before is None or after is None:
         return [], []

@@ -1,0 +1,98 @@
+"""Entities, naming, coreference and linking, on sentences written for these tests."""
+
+from __future__ import annotations
+
+
+def test_demonym_title_gives_person_and_state(run):
+    result = run("Ukrainian President Volodymyr Zelenskyy said the front was holding.")
+    person = result.entity("Volodymyr Zelenskyy")
+    assert person.type == "Person"
+    assert ("Volodymyr Zelenskyy", "affiliatedWith", "Ukraine") in result.triples()
+
+
+def test_surname_joins_the_full_name(run):
+    result = run("Emmanuel Macron arrived in Kyiv. Macron said France would help.")
+    assert len(result.entity("Emmanuel Macron").mentions) == 2
+
+
+def test_unknown_surname_joins_the_full_name(run):
+    result = run("Amara Okonkwo led the delegation. Okonkwo said the talks were useful.")
+    assert result.speakers() == {"Amara Okonkwo"}
+
+
+def test_capital_as_speaker_is_its_government(run):
+    result = run("Moscow rejected the report. Talks were held in Moscow.")
+    assert result.speakers("Denial") == {"Russia"}
+    assert result.entity("Moscow").type == "Place"  # the second mention is the city
+
+
+def test_seat_of_government_is_its_state(run):
+    result = run("The Kremlin denied any role in the blast.")
+    assert result.speakers("Denial") == {"Russia"}
+
+
+def test_capital_in_a_location_is_a_place(run):
+    result = run("Delegations met in Doha on Monday.")
+    assert result.entity("Doha").type == "Place"
+
+
+def test_acronym_resolves_a_wrong_expansion(run):
+    result = run("The Organization for Cooperation and Development in Europe (OSCE) sent "
+                 "observers.")
+    osce = result.entity("Organization for Security and Co-operation in Europe")
+    assert osce.wikidata == "Q81299"
+    assert len(osce.mentions) == 2
+
+
+def test_southern_region_is_not_the_region(run):
+    result = run("Fighting spread in the southern Caucasus.")
+    region = result.entity("southern Caucasus")
+    assert region.wikidata is None
+
+
+def test_person_never_links_to_a_country(run):
+    result = run("Jordan Peterson spoke at the conference.")
+    assert all(e.wikidata != "Q810" for e in result.x.entities.values())
+
+
+def test_plural_and_singular_name_are_one_entity(run):
+    result = run("The Houthis fired drones. Houthi officials said the strikes would go on.")
+    assert len([e for e in result.x.entities.values() if "Houthi" in e.label]) == 1
+
+
+def test_definite_description_refers_back(run):
+    result = run("The Saudi-led coalition struck Sanaa. The coalition said it hit military "
+                 "targets.")
+    assert result.speakers() == {"Saudi-led coalition"}
+
+
+def test_neighbouring_country_is_the_other_party(run):
+    result = run("Sudan and South Sudan clashed again. Sudan accused the neighbouring country "
+                 "of arming rebels.")
+    (stmt,) = result.statements("Accusation")
+    assert result.labels(stmt.targets) == {"South Sudan"}
+
+
+def test_two_warring_states_are_the_parties(run):
+    result = run("India and Pakistan exchanged fire. The two warring states blamed each "
+                 "other.")
+    assert result.speakers("Accusation") == {"India", "Pakistan"}
+
+
+def test_pronoun_it_refers_to_a_state(run):
+    result = run("Turkey closed the strait. It said the decision was final.")
+    assert result.speakers() == {"Turkey"}
+
+
+def test_run_by_names_the_owner(run):
+    result = run("The Hamas-run health ministry said 30 people were killed.")
+    ministry = next(e for e in result.x.entities.values() if e.label.startswith("Ministry"))
+    assert "Hamas" in ministry.label
+
+
+def test_every_mention_anchors_the_text(run):
+    result = run("Macron said France would send aid. He added that Paris stood by Kyiv.")
+    for entity in result.x.entities.values():
+        for span in entity.mentions:
+            assert result.text[span.start : span.end].strip() == result.text[span.start:span.end]
+            assert span.end > span.start

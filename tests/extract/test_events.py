@@ -1,0 +1,101 @@
+"""Event triggers, arguments, places and dates, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("Heavy fighting broke out near Bakhmut.", "Fighting"),
+        ("Clashes erupted along the border overnight.", "Fighting"),
+        ("Russian jets bombed a hospital in Aleppo.", "Attack"),
+        ("Israel launched airstrikes on Gaza.", "Attack"),
+        ("Ukrainian troops advanced towards Kherson.", "MilitaryAdvance"),
+        ("Taliban fighters seized the city of Kunduz.", "TerritorialCapture"),
+        ("Russia deployed thousands of troops to the border.", "Deployment"),
+        ("Biden spoke with Zelensky in a phone call on Tuesday.", "PhoneCall"),
+        ("Erdogan met Putin in Sochi.", "Meeting"),
+        ("The two sides held talks in Geneva.", "Negotiation"),
+        ("Saudi Arabia and the Houthis agreed a truce on Saturday.", "Ceasefire"),
+        ("The rebels violated the ceasefire within hours.", "CeasefireViolation"),
+    ],
+)
+def test_trigger_types(run, text, type_):
+    result = run(text)
+    assert type_ in {e.type for e in result.events()}, [(e.type, e.trigger) for e in
+                                                         result.events()]
+
+
+def test_call_for_a_ceasefire_is_not_a_ceasefire(run):
+    result = run("Norway called for a ceasefire in Sudan.")
+    assert not result.events("Ceasefire")
+
+
+def test_compound_modifier_is_not_a_trigger(run):
+    result = run("He visited war zones and met refugees.")
+    assert not result.events("Fighting")
+
+
+def test_sending_letters_is_not_a_deployment(run):
+    result = run("Estonia sent a letter to the United Nations.")
+    assert not result.events("Deployment")
+
+
+def test_passive_agent_of_attack(run):
+    result = run("The town of Izium was shelled by Russian forces.")
+    (attack,) = result.events("Attack")
+    assert result.labels(attack.agents) == {"Russia"}
+
+
+def test_other_side_resolves_from_the_speakers_point_of_view(run):
+    result = run("Armenia and Azerbaijan are fighting over the region. According to "
+                 "Azerbaijan, troops from the neighbouring country advanced at night.")
+    (advance,) = result.events("MilitaryAdvance")
+    assert result.labels(advance.agents) == {"Armenia"}
+
+
+def test_accused_is_the_agent_of_the_gerund(run):
+    result = run("Greece accused Turkey of deploying warships near Crete.")
+    (deployment,) = result.events("Deployment")
+    assert result.labels(deployment.agents) == {"Turkey"}
+
+
+def test_contact_event_participants(run):
+    result = run("Scholz said after a meeting with Macron that Europe stood united.")
+    (meeting,) = result.events("Meeting")
+    assert result.labels(meeting.participants) == {"Olaf Scholz", "Emmanuel Macron"}
+
+
+def test_fighting_without_named_sides_is_between_the_parties(run):
+    result = run("Ethiopia and Eritrea exchanged accusations. Ethiopia blamed Eritrea. "
+                 "Eritrea blamed Ethiopia. Heavy fighting continued.")
+    fighting = result.events("Fighting")
+    assert any(result.labels(e.participants) == {"Ethiopia", "Eritrea"} for e in fighting)
+
+
+def test_weekday_is_normalised_against_the_article_date(run):
+    result = run("Rebels attacked an army base on Saturday.", date="2020-10-04")
+    (attack,) = result.events("Attack")
+    assert attack.time_expression == "on Saturday"
+    assert attack.date == dt.date(2020, 10, 3)
+
+
+def test_place_of_an_attack(run):
+    result = run("Russian missiles hit a power station in Lviv.")
+    (attack,) = result.events("Attack")
+    assert "Lviv" in result.labels(attack.places)
+
+
+def test_repeated_definite_mention_is_the_same_event(run):
+    result = run("Putin held a phone call with Macron. During the call, they discussed "
+                 "grain exports.")
+    assert len(result.events("PhoneCall")) == 1
+
+
+def test_noun_and_verb_of_the_same_attack_are_one_event(run):
+    result = run("Coalition airstrikes hit a market in Saada.")
+    assert len(result.events("Attack")) == 1

@@ -1,0 +1,66 @@
+"""Alignments, control, legal status, conflicts and mediation, on sentences
+written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        ("Iran is on the side of the Houthis.", ("Iran", "supports", "Houthis")),
+        ("Russia backs Syria in the war.", ("Russia", "supports", "Syria")),
+        ("Belarus sides with Russia.", ("Belarus", "supports", "Russia")),
+        ("Serbia sees Russia as a protector.", ("Russia", "supports", "Serbia")),
+        ("The Taliban control Kabul.", ("Taliban", "controls", "Kabul")),
+        ("Crimea is controlled by Russia.", ("Russia", "controls", "Crimea")),
+        ("Under international law, Crimea is part of Ukraine.",
+         ("Crimea", "legallyPartOf", "Ukraine")),
+        ("Russia holds Crimea, but it belongs to Ukraine under international law.",
+         ("Crimea", "legallyPartOf", "Ukraine")),
+    ],
+)
+def test_relation_forms(run, text, triple):
+    assert triple in run(text).triples()
+
+
+def test_support_for_a_ceasefire_is_not_an_alignment(run):
+    assert not run("France supports a ceasefire.").triples("supports")
+
+
+def test_conflict_named_after_its_territory(run):
+    result = run("The Donbas war has lasted for years. Ukraine and Russia blame each other.")
+    conflict = next(e for e in result.x.entities.values() if e.type == "Conflict")
+    assert conflict.label == "Donbas war"
+    assert ("Donbas war", "disputedTerritory", "Donbas") in result.triples()
+
+
+def test_conflict_between_named_parties(run):
+    result = run("The conflict between Ethiopia and Eritrea flared again.")
+    parties = {o for s, p, o in result.triples("party")}
+    assert parties == {"Ethiopia", "Eritrea"}
+
+
+def test_mediation_group_parent_mediators_and_conflict(run):
+    result = run("Azerbaijan and Armenia fought over Nagorno-Karabakh in the Nagorno-Karabakh "
+                 "conflict. Armenia accused Azerbaijan. Azerbaijan accused Armenia. Talks were "
+                 "held under the Minsk Group of the OSCE. France, Russia and the United States "
+                 "mediate the conflict.")
+    triples = result.triples()
+    assert ("OSCE Minsk Group", "parentOrganization",
+            "Organization for Security and Co-operation in Europe") in triples
+    assert {o for s, p, o in triples if p == "mediator"} == {"France", "Russia",
+                                                                "United States"}
+    assert ("OSCE Minsk Group", "mediates", "Nagorno-Karabakh conflict") in triples
+
+
+def test_mediator_without_a_named_group(run):
+    result = run("Sudan and Chad clashed on the border. Qatar is mediating the conflict.")
+    assert any(p == "mediator" and o == "Qatar" for s, p, o in result.triples())
+
+
+def test_narrated_relation_gets_a_narrator_statement(run):
+    result = run("Iran is on the side of the Houthis.")
+    narrated = [s for s in result.x.statements if s.speakers == [result.x.narrator]]
+    assert len(narrated) == 1
