@@ -48,7 +48,7 @@ def extract_article(article: Article) -> Extraction:
 
 
 def build_dataset(extractions: Iterable[Extraction], base: str = DEFAULT_BASE) -> Dataset:
-    dataset = Dataset()
+    dataset = Dataset(default_union=True)
     bind_prefixes(dataset, base)
     for extraction in extractions:
         graph = to_graph(extraction, base)

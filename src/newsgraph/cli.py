@@ -108,6 +108,8 @@ def query(
                                                     "(repeatable).")] = None,
     fmt: Annotated[str, typer.Option("--format", help="table, csv, tsv or json.")] = "table",
     list_: Annotated[bool, typer.Option("--list", help="List the canned queries.")] = False,
+    all_columns: Annotated[bool, typer.Option("--all-columns", help="Table format: keep "
+                                              "columns of node IRIs.")] = False,
 ) -> None:
     """Run a canned SPARQL query (or a .rq file) over RDF files."""
     from . import query as q
@@ -132,7 +134,8 @@ def query(
     if fmt == "table":
         from rich.console import Console
 
-        Console(width=160).print(table.to_rich_table())
+        shown = table if all_columns else table.for_terminal()
+        Console(width=160).print(shown.to_rich_table())
     else:
         renderer = {"csv": table.to_csv, "tsv": table.to_tsv, "json": table.to_json}[fmt]
         typer.echo(renderer(), nl=False)

@@ -214,7 +214,7 @@ def to_graph(extraction: Extraction, base: str = DEFAULT_BASE) -> Graph:
 
 def to_dataset(extractions: list[Extraction], base: str = DEFAULT_BASE) -> Dataset:
     """One named graph per article, graph IRI = article IRI."""
-    dataset = Dataset()
+    dataset = Dataset(default_union=True)
     bind_prefixes(dataset, base)
     for extraction in extractions:
         named = dataset.graph(article_iri(extraction.article.text, base))

@@ -58,6 +58,19 @@ class ResultTable:
             raise InputError(fmt, "unknown result format (csv, tsv, json)")
         return renderers[fmt]()
 
+    def for_terminal(self) -> ResultTable:
+        """A narrower table for people: columns that hold only node IRIs are
+        dropped (their labels are in other columns) and Wikidata entity IRIs
+        are shortened to ``wd:Q…``."""
+        keep = [
+            i for i, column in enumerate(self.columns)
+            if not all(value is None or (_is_iri(value) and not value.startswith(_WD))
+                       for value in (row[i] for row in self.rows))
+            or not self.rows
+        ]
+        rows = [[_short(row[i]) for i in keep] for row in self.rows]
+        return ResultTable(columns=[self.columns[i] for i in keep], rows=rows)
+
     def to_rich_table(self, title: str | None = None) -> Table:
         from rich.table import Table
         from rich.text import Text
@@ -71,6 +84,19 @@ class ResultTable:
                 *(Text("") if value is None else Text(value) for value in row),
             )
         return table
+
+
+_WD = "http://www.wikidata.org/entity/"
+
+
+def _is_iri(value: str) -> bool:
+    return value.startswith(("http://", "https://", "urn:"))
+
+
+def _short(value: str | None) -> str | None:
+    if value is not None and value.startswith(_WD):
+        return "wd:" + value[len(_WD):]
+    return value
 
 
 def _tsv_cell(value: str | None) -> str:
