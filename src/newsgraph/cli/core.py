@@ -1,10 +1,4 @@
-"""The ``newsgraph`` command line: a thin layer over the library.
-
-Exit codes (all commands):
-    0  success (for ``validate``: the data conforms)
-    1  the data does not conform to the shapes (nothing written by ``build``)
-    2  bad input: one line on stderr naming the file and the reason
-"""
+"""Core commands: build, validate, query, evaluate."""
 
 from __future__ import annotations
 
@@ -14,22 +8,10 @@ from typing import Annotated
 
 import typer
 
-from . import api
-from .errors import NewsgraphError
-from .mapper import DEFAULT_BASE
-
-app = typer.Typer(
-    add_completion=False,
-    no_args_is_help=True,
-    help="Turn news articles about conflict and diplomacy into a validated RDF knowledge graph.",
-)
-
-EXIT_OK, EXIT_INVALID, EXIT_INPUT = 0, 1, 2
-
-
-def fail(message: str, code: int = EXIT_INPUT) -> typer.Exit:
-    typer.echo(f"newsgraph: {message}", err=True)
-    return typer.Exit(code)
+from .. import api
+from ..errors import NewsgraphError
+from ..mapper import DEFAULT_BASE
+from .common import EXIT_INVALID, EXIT_OK, app, fail
 
 
 @app.command()
@@ -85,8 +67,8 @@ def validate(
 ) -> None:
     """Validate RDF files against the newsgraph SHACL shapes (exit 0 conforms, 1 not, 2 bad
     input)."""
-    from .validate import load_data
-    from .validate import validate as run_validate
+    from ..validate import load_data
+    from ..validate import validate as run_validate
 
     if fmt not in {"text", "turtle", "json"}:
         raise fail(f"--format: unknown report format {fmt!r} (text, turtle, json)")
@@ -112,8 +94,8 @@ def query(
                                               "columns of node IRIs.")] = False,
 ) -> None:
     """Run a canned SPARQL query (or a .rq file) over RDF files."""
-    from . import query as q
-    from .validate import load_data
+    from .. import query as q
+    from ..validate import load_data
 
     if list_:
         for item in q.list_queries():
@@ -149,8 +131,8 @@ def evaluate(
     fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
 ) -> None:
     """Score extraction against gold annotations (precision, recall, F1 per kind)."""
-    from . import evaluate as ev
-    from . import ingest
+    from .. import evaluate as ev
+    from .. import ingest
 
     if fmt not in {"table", "json"}:
         raise fail(f"--format: unknown output format {fmt!r} (table, json)")
@@ -171,11 +153,3 @@ def evaluate(
         raise fail(str(exc)) from None
     result = ev.combine(evaluations) if len(evaluations) > 1 else evaluations[0]
     typer.echo(result.to_table() if fmt == "table" else result.to_json(), nl=False)
-
-
-def main() -> None:  # pragma: no cover - console entry point
-    app()
-
-
-if __name__ == "__main__":  # pragma: no cover
-    main()
