@@ -11,7 +11,7 @@ import pytest
     ("text", "type_"),
     [
         ("Heavy fighting broke out near Bakhmut.", "Fighting"),
-        ("Clashes erupted along the border overnight.", "Fighting"),
+        ("Clashes erupted near Kupiansk overnight.", "Fighting"),
         ("Russian jets bombed a hospital in Aleppo.", "Attack"),
         ("Israel launched airstrikes on Gaza.", "Attack"),
         ("Ukrainian troops advanced towards Kherson.", "MilitaryAdvance"),
@@ -28,6 +28,34 @@ def test_trigger_types(run, text, type_):
     result = run(text)
     assert type_ in {e.type for e in result.events()}, [(e.type, e.trigger) for e in
                                                          result.events()]
+
+
+def test_event_with_nobody_and_nowhere_is_dropped(run):
+    assert not run("Clashes erupted overnight.").events()
+
+
+@pytest.mark.parametrize("text", [
+    "Putin said Russia would respond to any attack on Crimea.",
+    "Scholz and Macron did not meet in Paris.",
+    "Armenia refused to meet Azerbaijan in Moscow.",
+])
+def test_hypothetical_negated_or_intended_events_are_not_events(run, text):
+    assert not run(text).events()
+
+
+def test_ceasefire_that_took_effect_is_an_event(run):
+    result = run("Israel and Hezbollah fought for months. A truce between Israel and Hezbollah "
+                 "took effect on Wednesday.")
+    assert result.events("Ceasefire")
+
+
+def test_mentioned_ceasefire_is_not_an_event(run):
+    assert not run("Russia said it was committed to the ceasefire in Idlib.").events("Ceasefire")
+
+
+def test_headline_gives_no_events_or_statements(run):
+    result = run("Russia and Turkey agree Idlib ceasefire\n\nTalks went on in Moscow.")
+    assert not result.events("Ceasefire") and not result.statements()
 
 
 def test_call_for_a_ceasefire_is_not_a_ceasefire(run):

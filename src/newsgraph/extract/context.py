@@ -88,6 +88,16 @@ class Context:
     def mention_span(self, key: str, span: Span) -> None:
         self.add_mention(key, span.start_char, span.end_char, range(span.start, span.end))
 
+    def is_headline(self, sent: Span) -> bool:
+        """A line of its own without final punctuation: a headline or subheading."""
+        text = sent.text.strip()
+        if not text or text[-1] in ".!?\"”’)»:;":
+            return False
+        end = sent.end_char
+        rest = self.doc.text[end:end + 2]
+        at_line_end = end >= len(self.doc.text) or rest.startswith("\n") or "\n" in sent.text
+        return at_line_end and len(sent) <= 30
+
     # -- looking up -------------------------------------------------------
 
     def country_of(self, key: str | None) -> str | None:
@@ -222,6 +232,8 @@ class Context:
             return [same_head]
         if create and lemma in lexicon.SOURCE_NOUNS:
             return [self.group_for(token)]
+        if lemma in lexicon.ARMED_GROUP_NOUNS and token.tag_ in {"NNS", "NNPS"}:
+            return [self.group_for(token)]  # "the rebels", "Kurdish militants"
         return []
 
     def same_head_antecedent(self, token: Token) -> str | None:

@@ -29,9 +29,11 @@ NOUN_ONLY = {"fighting", "hostility", "escalation", "offensive", "counteroffensi
 VERB_ONLY = {"bomb", "bombard", "shell", "liberate", "seize", "capture", "recapture", "retake",
              "occupy", "conquer", "deploy", "relocate", "send", "dispatch", "transfer",
              "mobilize", "mobilise", "advance", "fight", "meet", "negotiate", "mediate",
-             "march", "push", "ambush", "raid", "strike", "attack", "target"}
+             "march", "push", "ambush", "raid", "strike", "attack", "target", "enter",
+             "pound", "hammer", "blast", "kill", "destroy", "fly", "ship"}
 BOTH_FORMS = {"attack", "strike", "raid", "advance", "capture", "ambush"}
-NEEDS_DEPLOYMENT_OBJECT = {"send", "dispatch", "transfer", "relocate", "station", "push", "move"}
+NEEDS_DEPLOYMENT_OBJECT = {"send", "dispatch", "transfer", "relocate", "station", "push", "move",
+                           "fly", "ship"}
 
 
 def trigger_type(token: Token) -> str | None:
@@ -44,8 +46,13 @@ def trigger_type(token: Token) -> str | None:
         return None
     if not verbal and lemma in CALL_OR_CONVERSATION and has_phone(token):
         return "PhoneCall"
-    if verbal and lemma in lexicon.PHONE_VERBS:
+    if verbal and (lemma in lexicon.PHONE_VERBS or (lemma in {"speak", "talk"} and has_phone(
+            token))):
         return "PhoneCall"
+    if verbal and lemma == "tell" and any(
+            c.dep_ in {"dobj", "dative"} and any(t.lower_ in lexicon.MEDIA_WORDS
+                                                  for t in c.subtree) for c in token.children):
+        return "Interview"
     if kind is None:
         return None
     if not verbal and lemma in VERB_ONLY and lemma not in NOUN_ONLY | BOTH_FORMS:
@@ -62,21 +69,47 @@ def trigger_type(token: Token) -> str | None:
     if kind == "Ceasefire":
         if any(w.lemma_.lower() in lexicon.VIOLATION_WORDS for w in (token.head, *token.children)):
             return "CeasefireViolation"
-        if token.head.lemma_.lower() in APPEAL_VERBS or (
-            token.head.dep_ == "prep" and token.head.head.lemma_.lower() in APPEAL_VERBS
-        ):
-            return None  # an appeal for a ceasefire is not a ceasefire
-        if token.dep_ == "pobj" and token.head.lower_ == "for":
-            return None
+        return kind if ceasefire_happened(token) else None
+    if lemma in {"kill", "destroy"} and not has_actor_subject(token):
+        return None  # "200 people were killed": a casualty figure, not an attack event
     return kind
+
+
+def ceasefire_happened(token: Token) -> bool:
+    """"agreed a truce", "the ceasefire took effect", "a truce that came into force"."""
+    governors = [token.head]
+    if token.head.dep_ == "prep":
+        governors.append(token.head.head)
+    governors += [c for c in token.children if c.dep_ in {"relcl", "acl"}]
+    return any(g.lemma_.lower() in lexicon.CEASEFIRE_VERBS and acts_as_verb(g)
+               for g in governors if g is not token)
+
+
+def has_actor_subject(token: Token) -> bool:
+    return any(c.dep_ == "nsubj" and c.pos_ in {"PROPN", "NOUN", "PRON"}
+               for c in token.children)
+
+
+def unrealised(token: Token) -> bool:
+    """Hypothetical, negated or intended events are not events: "any attack",
+    "did not meet", "refused to meet", "no talks"."""
+    for child in token.children:
+        if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ in {
+                "any", "no", "every", "each"}):
+            return True
+    if acts_as_verb(token) and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return token.head.lemma_.lower() in lexicon.UNREALISED_HEADS
+    return False
 
 
 CALL_OR_CONVERSATION = lexicon.CALL_NOUNS
 
 
 def has_phone(token: Token) -> bool:
+    """"a phone call", "spoke by phone", "talked on the telephone"."""
     return any(c.lemma_.lower() in lexicon.PHONE_WORDS for c in token.children) or any(
-        c.lower_ == "by" and any(g.lemma_.lower() in lexicon.PHONE_WORDS for g in c.children)
+        c.lower_ in {"by", "on", "over"} and any(g.lemma_.lower() in lexicon.PHONE_WORDS
+                                                  for g in c.children)
         for c in token.children
     )
 
@@ -98,12 +131,14 @@ def find_events(ctx: Context, speaker_by_sentence: dict[int, str]) -> list[Event
             kind = trigger_type(token)
             if kind is None:
                 continue
-            if is_repeat(token, kind, events):
+            if ctx.is_headline(sent) or unrealised(token) or is_repeat(token, kind, events):
                 continue
             if token.dep_ == "nsubj" and not acts_as_verb(token) and trigger_type(
                     token.head) == kind:
                 continue  # "airstrikes hit ...": one event, carried by the verb
-            events.append(build_event(ctx, sent, token, kind, ref))
+            event = build_event(ctx, sent, token, kind, ref)
+            if event.agents or event.participants or event.affected or event.places:
+                events.append(event)  # an event with nobody and nowhere says nothing
     return events
 
 
@@ -145,6 +180,12 @@ def build_event(ctx: Context, sent: Span, token: Token, kind: str, ref: str | No
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
         if owner is not None:
             (participants if kind in CONTACT_TYPES else agents).extend(ctx.resolve(owner, ref))
+        if kind in {"Ceasefire", "CeasefireViolation"}:
+            subject = clause_subject(token)  # "X and Y agreed a truce", "X violated it"
+            if subject is not None:
+                (participants if kind == "Ceasefire" else agents).extend(
+                    ctx.resolve_all(subject, ref))
+            participants.extend(with_participants(ctx, token, ref))
         if kind in CONTACT_TYPES:
             participants.extend(actors_within(ctx, token))
             subject = clause_subject(token)

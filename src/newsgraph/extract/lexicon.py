@@ -151,6 +151,10 @@ SOURCE_NOUNS = {
     "community",
 }
 
+# Plural nouns naming armed groups that act without a name: "the rebels attacked".
+ARMED_GROUP_NOUNS = {"rebel", "militant", "separatist", "insurgent", "militia", "jihadist",
+                     "faction", "gunman", "fighter", "mercenary", "paramilitary", "guerrilla"}
+
 # Event trigger lemmas -> event type. Nouns and verbs together.
 EVENT_TRIGGERS: dict[str, str] = {
     "fighting": "Fighting",
@@ -177,6 +181,12 @@ EVENT_TRIGGERS: dict[str, str] = {
     "hit": "Attack",
     "fire": "Attack",
     "advance": "MilitaryAdvance",
+    "enter": "MilitaryAdvance",
+    "pound": "Attack",
+    "hammer": "Attack",
+    "blast": "Attack",
+    "kill": "Attack",
+    "destroy": "Attack",
     "offensive": "MilitaryAdvance",
     "counteroffensive": "MilitaryAdvance",
     "push": "MilitaryAdvance",
@@ -195,6 +205,8 @@ EVENT_TRIGGERS: dict[str, str] = {
     "dispatch": "Deployment",
     "station": "Deployment",
     "transfer": "Deployment",
+    "fly": "Deployment",
+    "ship": "Deployment",
     "mobilize": "Deployment",
     "mobilise": "Deployment",
     "meet": "Meeting",
@@ -211,6 +223,19 @@ EVENT_TRIGGERS: dict[str, str] = {
     "truce": "Ceasefire",
     "armistice": "Ceasefire",
 }
+
+# A ceasefire is an event when it is agreed, declared, or takes effect, not
+# when it is called for, hoped for or merely mentioned.
+CEASEFIRE_VERBS = {"agree", "declare", "announce", "reach", "sign", "broker", "take", "come",
+                   "go", "hold", "begin", "start", "enter", "implement", "observe", "extend",
+                   "accept", "establish", "collapse", "end", "expire"}
+# Verbs whose infinitive complement has not happened ("refused to meet").
+UNREALISED_HEADS = {"refuse", "plan", "want", "agree", "threaten", "vow", "seek", "hope", "try",
+                    "fail", "decline", "aim", "intend", "prepare", "promise", "pledge", "need",
+                    "urge", "ask", "call", "demand", "expect", "would", "could", "able"}
+# Outlets: "told Al-Manar television" is an interview.
+MEDIA_WORDS = {"television", "tv", "radio", "newspaper", "channel", "broadcaster", "daily",
+               "magazine", "agency", "network", "station"}
 
 # Words that make a ceasefire/truce a violation ("violated the truce").
 VIOLATION_WORDS = {"violate", "violation", "breach", "break"}
@@ -239,6 +264,12 @@ DEPLOYMENT_OBJECTS = {
     "brigade",
     "peacekeeper",
     "reinforcement",
+    "adviser",
+    "advisor",
+    "instructor",
+    "contractor",
+    "missile",
+    "system",
 }
 
 # Heads of an actor noun phrase that belong to a state: "the Armenian army".

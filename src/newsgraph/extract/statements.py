@@ -41,6 +41,8 @@ def sentence_span(sent: Span) -> TextSpan:
 def find_statements(ctx: Context) -> list[Statement]:
     statements: list[Statement] = []
     for sent in ctx.doc.sents:
+        if ctx.is_headline(sent):
+            continue
         found = sentence_statements(ctx, sent)
         if not found:
             found = quotation_only(ctx, sent, statements)
