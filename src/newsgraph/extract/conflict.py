@@ -20,53 +20,103 @@ INTERNATIONAL = {"un", "united_nations", "osce", "eu", "european_union", "nato",
                  "un_security_council", "african_union", "arab_league"}
 
 
+HOSTILE_VERBS = {"fight", "clash", "battle", "trade", "exchange", "war"}
+CASUAL_MODIFIERS = {"civil", "armed", "border", "ethnic", "proxy", "full-scale", "cold"}
+
+
 def find_conflict(ctx: Context) -> None:
     ctx.parties = explicit_parties(ctx) or frequent_parties(ctx)
-    for token in ctx.doc:
-        if is_conflict_noun(token):
-            add_conflict_mention(ctx, token)
+    nouns = [t for t in ctx.doc if is_conflict_noun(t)]
+    if not nouns:
+        return
+    names = sorted((describe(ctx, t) + (t.i,) for t in nouns), key=lambda c: (c[0], c[3]))
+    labels = list(dict.fromkeys(name for _, name, _, _ in names if name))
+    label = labels[0] if labels else nouns[0].lemma_.lower()
+    entity = ctx.add_entity(label, "Conflict", key="conflict", confidence=0.7)
+    entity.aliases.extend(labels[1:])
+    ctx.conflict = entity.key
+    ctx.conflict_territory = next((t for p, _, t, _ in names if p == 1 and t and
+                                   ctx.entities[t].type == "Place"), None)
+    for token in nouns:
+        start = token.i
+        territory = ctx.token_key.get(token.i - 1)
+        while territory and start > 0 and ctx.token_key.get(start - 1) == territory:
+            start -= 1
+        span = ctx.doc[start : token.i + 1]
+        ctx.add_mention(ctx.conflict, span.start_char, span.end_char)
 
 
 def is_conflict_noun(token: Token) -> bool:
     if token.lemma_.lower() not in lexicon.CONFLICT_NOUNS or token.pos_ != "NOUN":
         return False
     # "war zones", "war crimes": a modifier, not the conflict itself
-    if token.dep_ == "compound" and token.head.lemma_.lower() not in {"region", "zone", "area"}:
-        return False
     return token.dep_ != "compound" or token.head.lemma_.lower() in {"region", "area", "zone"}
 
 
-def add_conflict_mention(ctx: Context, token: Token) -> None:
-    territory = None
-    # the name right before the noun: "the Nagorno-Karabakh conflict", "the Yemen war"
-    previous = token.i - 1
-    key = ctx.token_key.get(previous) if previous >= 0 else None
-    if key and ctx.entities[key].type == "Place":
-        territory = key
-    if ctx.conflict is None:
-        if territory is not None:
-            label = f"{ctx.entities[territory].label} {token.lemma_.lower()}"
-        elif len(ctx.parties) == 2:
-            names = " and ".join(ctx.entities[p].label for p in ctx.parties)
-            label = f"{token.lemma_.lower()} between {names}"
-        else:
-            label = f"{token.lemma_.lower()} reported in article {ctx.article.identifier}"
-        entity = ctx.add_entity(label, "Conflict", key="conflict", confidence=0.7)
-        ctx.conflict = entity.key
-        if territory is not None:
-            ctx.conflict_territory = territory
-    start = token.i
-    while territory is not None and start > 0 and ctx.token_key.get(start - 1) == territory:
-        start -= 1
-    span = ctx.doc[start : token.i + 1]
-    ctx.add_mention(ctx.conflict, span.start_char, span.end_char)
+def describe(ctx: Context, token: Token) -> tuple[int, str | None, str | None]:
+    """How a conflict noun names its conflict: (priority, label, territory).
+
+    1 "the Nagorno-Karabakh conflict", "the Syrian conflict"; 2 "Libya's civil
+    war" -> "Libyan civil war"; 3 "the war in Yemen" -> "Yemen war"; 4 "Russia's
+    war against Ukraine", "the conflict between Israel and Hezbollah" ->
+    "Russia-Ukraine war"; 9 a bare "the conflict".
+    """
+    noun = token.lemma_.lower()
+    mods = [c.lower_ for c in token.children if c.dep_ == "amod" and c.lower_ in CASUAL_MODIFIERS]
+    tail = " ".join([*mods, noun])
+    previous = ctx.token_key.get(token.i - 1)
+    if previous and ctx.entities[previous].type in {"Place", "Country"}:
+        first = token.i - 1
+        while first > 0 and ctx.token_key.get(first - 1) == previous:
+            first -= 1
+        return 1, f"{ctx.doc[first:token.i].text} {noun}", previous
+    for child in token.children:
+        if child.dep_ == "amod" and child.i in ctx.demonym_key:
+            return 1, f"{child.text} {tail}", ctx.demonym_key[child.i]
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    other = [p for p in pobjs_of(token, {"against", "with", "between"})]
+    owner_keys = ctx.resolve(owner) if owner is not None else []
+    if owner_keys and other:
+        sides = [owner_keys[0], *ctx.resolve_all(other[0])]
+        return 4, "-".join(ctx.entities[k].label for k in sides[:2]) + f" {noun}", None
+    if owner_keys and ctx.entities[owner_keys[0]].type == "Country":
+        return 2, f"{adjective(ctx, owner_keys[0])} {tail}", owner_keys[0]
+    for place in pobjs_of(token, {"in", "on"}):
+        keys = ctx.resolve(place, for_role="place")
+        if keys and ctx.entities[keys[0]].type in {"Place", "Country"}:
+            return 3, f"{ctx.entities[keys[0]].label} {tail}", keys[0]
+    if other:
+        sides = ctx.resolve_all(other[0])
+        if len(sides) >= 2:
+            return 4, "-".join(ctx.entities[k].label for k in sides[:2]) + f" {noun}", None
+    if len(ctx.parties) == 2:
+        return 8, "-".join(ctx.entities[k].label for k in ctx.parties) + f" {noun}", None
+    return 9, None, None
 
 
-HOSTILE_VERBS = {"fight", "clash", "battle", "trade", "exchange", "war"}
+def adjective(ctx: Context, country: str) -> str:
+    """"Libya" -> "Libyan": the gazetteer's first demonym, else the name."""
+    entry = ctx.gaz.get(ctx.entities[country].gazetteer_id)
+    return entry.demonyms[0] if entry is not None and entry.demonyms else \
+        ctx.entities[country].label
+
+
+def pobjs_of(token: Token, preps: set[str]) -> list[Token]:
+    return [g for c in token.children if c.dep_ == "prep" and c.lower_ in preps
+            for g in c.children if g.dep_ == "pobj"]
 
 
 def explicit_parties(ctx: Context) -> list[str]:
-    """"the war between X and Y", or "X and Y are fighting / traded fire"."""
+    """"the war between X and Y", "X's war against Y", or "X and Y are fighting"."""
+    for token in ctx.doc:
+        if token.lemma_.lower() in lexicon.CONFLICT_NOUNS:
+            owner = next((c for c in token.children if c.dep_ == "poss"), None)
+            against = pobjs_of(token, {"against", "on"})
+            if owner is not None and against:
+                keys = [k for k in (*ctx.resolve(owner), *ctx.resolve(against[0]))
+                        if ctx.entities[k].type in {"Country", "Organization", "Group"}]
+                if len(keys) == 2:
+                    return keys
     for token in ctx.doc:
         if token.lemma_.lower() in HOSTILE_VERBS and acts_as_verb(token):
             for child in token.children:

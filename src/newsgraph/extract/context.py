@@ -44,6 +44,7 @@ class Context:
         self.parties: list[str] = []
         self.conflict: str | None = None
         self.conflict_territory: str | None = None
+        self.envoys: dict[str, str] = {}
         self._mention_starts: list[int] = []
         self._mention_keys: list[str] = []
 

@@ -5,9 +5,7 @@
 - controls: "X controls P", "P is controlled/held by X", "P is under X's control";
 - legallyPartOf: "P belongs to C", "P is (internationally recognised as) part of C";
 - party / disputedTerritory: the conflict's parties and the territory in its name;
-- mediation: a mediation group named with "X Group of ORG" or "(ACRONYM)"
-  gets ORG as parent; "A, B and C mediate the conflict" or "co-chaired by
-  A, B and C" makes them mediators of the group named nearby.
+- mediation: see ``mediation.py``.
 """
 
 from __future__ import annotations
@@ -17,15 +15,14 @@ from spacy.tokens import Token
 from ..model import Relation
 from ..model import Span as TextSpan
 from .context import Context, acts_as_verb
-from .statements import sentence_span
+from .mediation import find_mediation
+from .syntax import actors, clause_span, pobjs, subjects
 
 SUPPORT_VERBS = {"back", "support", "side", "arm", "defend", "protect"}
 PROTECTOR_NOUNS = {"protector", "ally", "guarantor", "patron", "partner", "friend", "backer",
                    "power"}
 CONTROL_VERBS = {"control", "hold", "occupy", "administer", "run"}
 BELONG_VERBS = {"belong"}
-MEDIATE_VERBS = {"mediate", "broker", "facilitate"}
-GROUP_WORDS = {"group", "format", "quartet", "process", "troika", "contact"}
 
 
 def find_relations(ctx: Context) -> list[Relation]:
@@ -34,7 +31,7 @@ def find_relations(ctx: Context) -> list[Relation]:
         relations.extend(supports(ctx, token))
         relations.extend(controls(ctx, token))
         relations.extend(legally_part_of(ctx, token))
-        relations.extend(mediation(ctx, token))
+    relations.extend(find_mediation(ctx))
     relations.extend(conflict_relations(ctx))
     return dedupe(relations)
 
@@ -48,32 +45,6 @@ def dedupe(relations: list[Relation]) -> list[Relation]:
             seen.add(triple)
             kept.append(rel)
     return kept
-
-
-def clause_span(token: Token) -> TextSpan:
-    tokens = [token, *[t for c in token.children if c.dep_ not in {"cc", "punct"}
-                       and not (c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})
-                       for t in c.subtree]]
-    return TextSpan(min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens))
-
-
-def subjects(ctx: Context, verb: Token) -> list[str]:
-    for child in verb.children:
-        if child.dep_ in {"nsubj"}:
-            return actors(ctx, ctx.resolve_all(child))
-    return []
-
-
-def actors(ctx: Context, keys: list[str]) -> list[str]:
-    return [k for k in keys if ctx.entities[k].type not in {"Place", "Conflict"}]
-
-
-def pobjs(token: Token, preps: set[str]) -> list[Token]:
-    found = []
-    for child in token.children:
-        if child.dep_ in {"prep", "agent"} and child.lower_ in preps:
-            found.extend(g for g in child.children if g.dep_ == "pobj")
-    return found
 
 
 def supports(ctx: Context, token: Token) -> list[Relation]:
@@ -202,83 +173,6 @@ def country_in(ctx: Context, token: Token) -> list[str]:
         if key and ctx.entities[key].type == "Country":
             return [key]
     return []
-
-
-def mediation(ctx: Context, token: Token) -> list[Relation]:
-    found: list[Relation] = []
-    key = ctx.token_key.get(token.i)
-    if key and ctx.entities[key].type == "MediationGroup" and token.i == token.head.i or (
-        key and ctx.entities[key].type == "MediationGroup" and token.dep_ != "compound"
-    ):
-        found += group_parent(ctx, token, key)
-    lemma = token.lemma_.lower()
-    if acts_as_verb(token) and lemma in MEDIATE_VERBS:
-        mediators = subjects(ctx, token)
-        group = nearest_group(ctx, token)
-        if group is None and mediators:
-            entity = ctx.add_entity(f"mediators of the {conflict_label(ctx)}", "MediationGroup",
-                                    key="mediation_group", confidence=0.5)
-            subtree = list(token.subtree)
-            ctx.add_mention(entity.key, subtree[0].idx, subtree[-1].idx + len(subtree[-1].text))
-            group = entity.key
-        if group is not None:
-            span = clause_span(token)
-            found += [Relation(group, "mediator", m, span, 0.75) for m in mediators]
-            if ctx.conflict:
-                found.append(Relation(group, "mediates", ctx.conflict, span, 0.7))
-    if token.lower_ in {"co-chaired", "chaired", "co-chair"}:
-        group_key = ctx.token_key.get(token.head.i) or nearest_group(ctx, token)
-        if group_key and ctx.entities[group_key].type == "MediationGroup":
-            for pobj in pobjs(token, {"by"}):
-                found += [Relation(group_key, "mediator", m, clause_span(token), 0.75)
-                          for m in actors(ctx, ctx.resolve_all(pobj))]
-    if lemma in {"negotiation", "talk", "mediation"} and token.pos_ == "NOUN":
-        group = group_in(ctx, token)
-        if group and ctx.conflict:
-            found.append(Relation(group, "mediates", ctx.conflict, sentence_span(token.sent), 0.6))
-    return found
-
-
-def conflict_label(ctx: Context) -> str:
-    return ctx.entities[ctx.conflict].label if ctx.conflict else "conflict"
-
-
-def group_parent(ctx: Context, token: Token, group: str) -> list[Relation]:
-    """"the Minsk Group of the OSCE", "the OSCE Minsk Group", "... (OSCE)"."""
-    candidates: list[Token] = []
-    candidates += pobjs(token, {"of", "within"})
-    candidates += [c for c in token.children if c.dep_ in {"appos", "compound", "poss"}]
-    parents: list[str] = []
-    for cand in candidates:
-        for tok in cand.subtree:
-            key = ctx.token_key.get(tok.i)
-            if key and key != group and ctx.entities[key].type == "Organization":
-                parents.append(key)
-                break
-    span = sentence_span(token.sent)
-    return [Relation(group, "parentOrganization", p, span, 0.8) for p in dict.fromkeys(parents)]
-
-
-def group_in(ctx: Context, token: Token) -> str | None:
-    for tok in token.subtree:
-        key = ctx.token_key.get(tok.i)
-        if key and ctx.entities[key].type == "MediationGroup":
-            return key
-    return None
-
-
-def nearest_group(ctx: Context, token: Token) -> str | None:
-    """The mediation group named in this or the two previous sentences."""
-    doc = token.doc
-    first = token.sent.start
-    for _ in range(2):
-        if first > 0:
-            first = doc[first - 1].sent.start
-    for i in range(token.sent.end - 1, first - 1, -1):
-        key = ctx.token_key.get(i)
-        if key and ctx.entities[key].type == "MediationGroup":
-            return key
-    return None
 
 
 def conflict_relations(ctx: Context) -> list[Relation]:

@@ -23,19 +23,13 @@ import re
 
 from spacy.tokens import Span, Token
 
-from ..model import Span as TextSpan
 from ..model import Statement
 from . import lexicon
 from .context import Context, acts_as_verb
+from .syntax import sentence_span
 
 QUOTE_RE = re.compile(r"[“\"«]([^”\"»]{2,})[”\"»]")
 SPOKES_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy"}
-
-
-def sentence_span(sent: Span) -> TextSpan:
-    text = sent.text
-    start = sent.start_char + (len(text) - len(text.lstrip()))
-    return TextSpan(start, sent.start_char + len(text.rstrip()))
 
 
 def find_statements(ctx: Context) -> list[Statement]:

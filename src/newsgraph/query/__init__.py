@@ -42,7 +42,7 @@ from newsgraph.query.catalog import (
     load_query,
     parse_query_text,
 )
-from newsgraph.query.params import bind_params, parse_params
+from newsgraph.query.params import bind_params, bind_service_iris, parse_params
 from newsgraph.query.results import ResultTable
 
 __all__ = [
@@ -50,6 +50,7 @@ __all__ = [
     "Param",
     "ResultTable",
     "bind_params",
+    "bind_service_iris",
     "list_queries",
     "load_query",
     "parse_params",

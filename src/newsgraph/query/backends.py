@@ -13,7 +13,7 @@ from rdflib.term import Identifier
 
 from newsgraph.errors import InputError
 from newsgraph.query.catalog import CannedQuery, load_query
-from newsgraph.query.params import bind_params
+from newsgraph.query.params import bind_params, bind_service_iris
 from newsgraph.query.results import ResultTable, is_output_column, oxigraph_value, rdflib_value
 
 
@@ -31,6 +31,7 @@ def run_query(
     if not isinstance(query, CannedQuery):
         query = load_query(query)
     bindings = bind_params(query, params)
+    query = bind_service_iris(query, bindings)
     if isinstance(data, ox.Store):
         return _run_oxigraph(query, data, bindings)
     if isinstance(data, Graph):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
@@ -65,6 +66,40 @@ def bind_params(query: CannedQuery, values: Mapping[str, Any] | None) -> dict[st
             kind = "an IRI" if param.is_iri else "a value"
             raise InputError(query.source, f"missing required parameter {param.name!r} ({kind})")
     return bindings
+
+
+_SERVICE_VARIABLE = re.compile(r"\bSERVICE(\s+SILENT)?\s+[?$](\w+)", re.IGNORECASE)
+
+
+def bind_service_iris(query: CannedQuery, bindings: Mapping[str, Identifier]) -> CannedQuery:
+    """Write IRI parameters used as ``SERVICE ?_name_iri`` endpoints into the query text.
+
+    rdflib cannot evaluate ``SERVICE ?var`` (it reads the endpoint from the query
+    text and silently returns nothing), so such a parameter becomes an IRI term in
+    the text. This is the one place a value enters the text: only an absolute
+    ``http``/``https`` IRI that :func:`bind_params` accepted (none of the characters
+    that could close the ``<...>`` term) is written, as ``SERVICE <iri>``; anything
+    else is an :class:`InputError`. Other occurrences of the variable stay bound as
+    usual.
+    """
+
+    def replace(match: re.Match[str]) -> str:
+        name = match.group(2)
+        term = bindings.get(name)
+        if term is None:
+            return match.group(0)
+        iri = str(term)
+        if (not isinstance(term, URIRef) or not _IRI.fullmatch(iri)
+                or not iri.lower().startswith(("http://", "https://"))):
+            param = query.param(name)
+            shown = param.name if param is not None else name
+            raise InputError(query.source, f"parameter {shown!r} is a SERVICE endpoint and "
+                                           f"must be an http(s) IRI, got {iri!r}")
+        silent = " SILENT" if match.group(1) else ""
+        return f"SERVICE{silent} <{iri}>"
+
+    text = _SERVICE_VARIABLE.sub(replace, query.text)
+    return query if text == query.text else dataclasses.replace(query, text=text)
 
 
 LEXICAL = {

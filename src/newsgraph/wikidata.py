@@ -1,0 +1,411 @@
+"""Online linking (``--link wikidata``): look up unlinked names at a SPARQL endpoint.
+
+After the offline gazetteer has linked what it knows, the :class:`OnlineLinker`
+asks a SPARQL endpoint (by default the public Wikidata Query Service) for the
+items whose English label or alias is an unlinked entity's label, with the
+query ``queries/gazetteer-labels.rq`` (plain ``rdfs:label`` / ``skos:altLabel``
+patterns, so any SPARQL 1.1 server with Wikidata-shaped data answers it).
+
+A candidate is accepted only when it is unambiguous and of the right kind:
+
+* Person -> an item that is an instance of human (``wdt:P31 wd:Q5``);
+  Country -> country (Q6256) or sovereign state (Q3624078); Organization and
+  MediationGroup -> anything that is neither human nor country; Place ->
+  anything that is not human. Items without a class, and disambiguation pages
+  (Q4167410), never qualify.
+* the label must match exactly (ignoring case); if several items qualify, one
+  whose ``rdfs:label`` matches beats those that only have it as an alias, and a
+  tie leaves the entity unlinked (NIL): a wrong link is worse than none.
+
+An offline link is never replaced, names the gazetteer marks as ambiguous (or
+knows with a QID) are not looked up, Groups and Conflicts are not looked up,
+and a QID already used by another entity of the article is not given twice.
+Online links get ``link_confidence`` 0.7.
+
+Being a good client: a User-Agent naming the project and a contact, POST for
+long queries, a timeout, one request at a time, Retry-After-aware backoff on
+429/503, and an on-disk cache (:mod:`newsgraph.wikidata_cache`) so that a label
+is asked at most once per endpoint. The linker never fails a build: on the first
+error it warns once (:class:`WikidataWarning`), stops asking, and the offline
+result stands.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import re
+import time
+import warnings
+from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
+from typing import Any, NamedTuple
+from urllib.error import HTTPError
+from urllib.parse import urlencode, urlsplit
+
+from .errors import InputError, NewsgraphError
+from .gazetteer import Gazetteer, load_gazetteer
+from .model import Entity, Extraction
+from .resources import queries_dir
+from .wikidata_cache import LabelCache
+
+DEFAULT_ENDPOINT = "https://query.wikidata.org/sparql"
+CONTACT = "https://w3id.org/newsgraph; newsgraph@users.noreply.github.com"
+WD = "http://www.wikidata.org/entity/"
+LABELS_QUERY = "gazetteer-labels.rq"
+LANGUAGES = ("en", "mul")  # Wikidata keeps many names only as "mul" (default for all languages)
+
+HUMAN, COUNTRY, SOVEREIGN_STATE, DISAMBIGUATION = "Q5", "Q6256", "Q3624078", "Q4167410"
+ONLINE_TYPES = frozenset({"Person", "Country", "Organization", "MediationGroup", "Place"})
+ONLINE_CONFIDENCE = 0.7
+
+DEFAULT_TIMEOUT = 30.0  # seconds per request
+DEFAULT_RETRIES = 3  # further attempts after a 429 or 503
+DEFAULT_MAX_WAIT = 60.0  # longest wait between attempts; a longer Retry-After gives up
+BATCH_SIZE = 20  # labels per request
+POST_ABOVE = 2000  # characters of the encoded query above which POST is used
+
+_QID = re.compile(r"Q[1-9][0-9]*")
+
+
+class WikidataError(NewsgraphError):
+    """The endpoint could not be used: unreachable, too slow, refusing, or garbage."""
+
+
+class WikidataWarning(UserWarning):
+    """Online linking was given up; the offline links stand."""
+
+
+class Candidate(NamedTuple):
+    """An item whose label or alias is the name looked up."""
+
+    qid: str
+    kinds: tuple[str, ...]  # "label" and/or "alias"
+    classes: tuple[str, ...]  # QIDs of its wdt:P31 values
+
+
+Answer = list[Candidate] | None  # None: too many candidates to tell apart
+
+
+def user_agent() -> str:
+    import SPARQLWrapper
+
+    from . import __version__
+
+    return f"newsgraph/{__version__} ({CONTACT}) SPARQLWrapper/{SPARQLWrapper.__version__}"
+
+
+def check_endpoint(endpoint: str) -> str:
+    """Return ``endpoint`` if it is an http(s) URL; raise :class:`InputError` otherwise."""
+    parts = urlsplit(endpoint)
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(
+            c.isspace() for c in endpoint):
+        raise InputError(endpoint, "not an http(s) SPARQL endpoint URL")
+    return endpoint
+
+
+# -- choosing -----------------------------------------------------------------
+
+
+def compatible(entity_type: str, classes: Iterable[str]) -> bool:
+    """Whether an item of these classes can be what an entity of this type names."""
+    classes = set(classes)
+    if not classes or DISAMBIGUATION in classes:
+        return False
+    if entity_type == "Person":
+        return HUMAN in classes
+    if entity_type == "Country":
+        return bool(classes & {COUNTRY, SOVEREIGN_STATE})
+    if entity_type in ("Organization", "MediationGroup"):
+        return not classes & {HUMAN, COUNTRY, SOVEREIGN_STATE}
+    if entity_type == "Place":
+        return HUMAN not in classes
+    return False
+
+
+def choose(answer: Answer, entity_type: str) -> str | None:
+    """The one compatible candidate, a label match beating alias matches; else None."""
+    if not answer:
+        return None
+    fitting = [c for c in answer if compatible(entity_type, c.classes)]
+    by_label = [c for c in fitting if "label" in c.kinds]
+    if by_label:
+        return by_label[0].qid if len(by_label) == 1 else None
+    by_alias = [c for c in fitting if "alias" in c.kinds]
+    return by_alias[0].qid if len(by_alias) == 1 else None
+
+
+# -- asking the endpoint -------------------------------------------------------
+
+
+def retry_after(value: str | None, now: dt.datetime | None = None) -> float | None:
+    """Seconds to wait from a Retry-After header (delay-seconds or an HTTP date)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    return max(0.0, (when - (now or dt.datetime.now(dt.UTC))).total_seconds())
+
+
+class SparqlClient:
+    """SELECT queries with SPARQLWrapper: one at a time, patient on 429/503.
+
+    ``sleep`` is called for every wait (tests pass a recorder); a wait longer
+    than ``max_wait`` (from Retry-After, or the doubling backoff) gives up.
+    """
+
+    def __init__(self, endpoint: str = DEFAULT_ENDPOINT, *, timeout: float = DEFAULT_TIMEOUT,
+                 retries: int = DEFAULT_RETRIES, max_wait: float = DEFAULT_MAX_WAIT,
+                 backoff: float = 1.0, sleep: Callable[[float], Any] = time.sleep,
+                 post_above: int = POST_ABOVE) -> None:
+        self.endpoint = check_endpoint(endpoint)
+        self.timeout = timeout
+        self.retries = retries
+        self.max_wait = max_wait
+        self.backoff = backoff
+        self.sleep = sleep
+        self.post_above = post_above
+        self.agent = user_agent()
+        self.requests = 0
+
+    def _wrapper(self, query: str):
+        from SPARQLWrapper import GET, JSON, POST, SPARQLWrapper
+
+        sw = SPARQLWrapper(self.endpoint, agent=self.agent)
+        sw.setQuery(query)
+        sw.setReturnFormat(JSON)
+        sw.setOnlyConneg(True)  # content negotiation only, no format=json URL parameters
+        sw.setMethod(POST if len(urlencode({"query": query})) > self.post_above else GET)
+        sw.timeout = self.timeout  # setTimeout() would truncate to whole seconds
+        return sw
+
+    def select(self, query: str) -> list[dict[str, Any]]:
+        """The result bindings of a SELECT query; :class:`WikidataError` on any failure."""
+        from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+
+        sw = self._wrapper(query)
+        where = self.endpoint
+        for attempt in range(self.retries + 1):
+            self.requests += 1
+            try:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")  # SPARQLWrapper's content-type remarks
+                    return _bindings(sw.queryAndConvert())
+            except HTTPError as exc:
+                if exc.code not in (429, 503) or attempt == self.retries:
+                    raise WikidataError(f"{where}: HTTP {exc.code} {exc.reason}") from exc
+                wait = retry_after(exc.headers.get("Retry-After") if exc.headers else None)
+                if wait is None:
+                    wait = self.backoff * 2**attempt
+                if wait > self.max_wait:
+                    raise WikidataError(f"{where}: HTTP {exc.code}, asked to wait {wait:.0f} s"
+                                        ) from exc
+                self.sleep(wait)
+            except SPARQLWrapperException as exc:
+                raise WikidataError(f"{where}: {type(exc).__name__}") from exc
+            except (OSError, ValueError, TypeError, KeyError, AttributeError) as exc:
+                reason = str(getattr(exc, "reason", None) or exc) or type(exc).__name__
+                raise WikidataError(f"{where}: {reason}") from exc
+        raise WikidataError(f"{where}: no answer")  # pragma: no cover - loop always returns
+
+
+def _bindings(result: Any) -> list[dict[str, Any]]:
+    try:
+        rows = result["results"]["bindings"]
+    except (TypeError, KeyError) as exc:
+        raise ValueError("not SPARQL JSON results") from exc
+    if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
+        raise ValueError("not SPARQL JSON results")
+    return rows
+
+
+def _value(row: dict[str, Any], name: str) -> str | None:
+    term = row.get(name)
+    value = term.get("value") if isinstance(term, dict) else None
+    return value if isinstance(value, str) else None
+
+
+def _qid(iri: str | None) -> str | None:
+    if iri and iri.startswith(WD) and _QID.fullmatch(iri[len(WD):]):
+        return iri[len(WD):]
+    return None
+
+
+@lru_cache(maxsize=1)
+def labels_query() -> str:
+    return (queries_dir() / LABELS_QUERY).read_text(encoding="utf-8")
+
+
+def sparql_literal(text: str, language: str) -> str:
+    """A SPARQL string literal with a language tag; every character safely escaped."""
+    if not re.fullmatch(r"[a-zA-Z]+(-[a-zA-Z0-9]+)*", language):
+        raise ValueError(f"bad language tag {language!r}")
+    out = []
+    for char in text:
+        if char in '"\\':
+            out.append("\\" + char)
+        elif ord(char) < 0x20 or ord(char) == 0x7F:
+            out.append(f"\\u{ord(char):04X}")
+        else:
+            out.append(char)
+    return f'"{"".join(out)}"@{language}'
+
+
+def label_variants(label: str) -> list[str]:
+    """The label as written and the case forms Wikidata labels commonly take."""
+    forms = [label, label.lower(), label.upper(), label.title(), label[:1].upper() + label[1:]]
+    return list(dict.fromkeys(forms))
+
+
+def values_clause(labels: Iterable[str], languages: Iterable[str] = LANGUAGES) -> str:
+    """``VALUES ?name {...}`` binding the query's ``?name`` to every variant of ``labels``."""
+    terms = [sparql_literal(form, lang) for label in labels
+             for form in label_variants(label) for lang in languages]
+    return "\nVALUES ?name {\n  " + "\n  ".join(terms) + "\n}\n"
+
+
+def _limit(query: str) -> int | None:
+    found = re.findall(r"\bLIMIT\s+(\d+)", query, re.IGNORECASE)
+    return int(found[-1]) if found else None
+
+
+def lookup_labels(client: SparqlClient, labels: Iterable[str], *,
+                  batch_size: int = BATCH_SIZE) -> Iterator[tuple[str, Answer]]:
+    """Ask for the candidates of each label, ``batch_size`` labels a request.
+
+    Yields ``(label, answer)`` as batches come back. A batch whose answer hits
+    the query's LIMIT is split; a single label that still hits it yields None.
+    Raises :class:`WikidataError` when the endpoint fails.
+    """
+    query = labels_query()
+    limit = _limit(query)
+    labels = list(dict.fromkeys(labels))
+    pending = [labels[i:i + batch_size] for i in range(0, len(labels), batch_size)]
+    while pending:
+        batch = pending.pop(0)
+        rows = client.select(query + values_clause(batch))
+        if limit is not None and len(rows) >= limit:
+            if len(batch) == 1:
+                yield batch[0], None
+            else:
+                half = len(batch) // 2
+                pending[:0] = [batch[:half], batch[half:]]
+            continue
+        yield from _collect(batch, rows).items()
+
+
+def _collect(batch: list[str], rows: list[dict[str, Any]]) -> dict[str, Answer]:
+    by_fold: dict[str, list[str]] = {}
+    for label in batch:
+        by_fold.setdefault(label.casefold(), []).append(label)
+    found: dict[str, dict[str, tuple[set[str], set[str]]]] = {label: {} for label in batch}
+    for row in rows:
+        name, qid, kind = _value(row, "name"), _qid(_value(row, "item")), _value(row, "match")
+        if name is None or qid is None or kind not in ("label", "alias"):
+            continue
+        for label in by_fold.get(" ".join(name.split()).casefold(), []):
+            kinds, classes = found[label].setdefault(qid, (set(), set()))
+            kinds.add(kind)
+            cls = _qid(_value(row, "class"))
+            if cls:
+                classes.add(cls)
+    return {
+        label: [Candidate(qid, tuple(sorted(k)), tuple(sorted(c)))
+                for qid, (k, c) in sorted(items.items(), key=lambda kv: int(kv[0][1:]))]
+        for label, items in found.items()
+    }
+
+
+# -- linking -------------------------------------------------------------------
+
+
+def lookup_label(entity: Entity, gazetteer: Gazetteer) -> str | None:
+    """The label to look up for an entity, or None when it is not to be looked up."""
+    if entity.wikidata or entity.type not in ONLINE_TYPES:
+        return None
+    label = " ".join(entity.label.split())
+    if not 2 <= len(label) <= 200 or not any(c.isupper() for c in label):
+        return None  # descriptions ("international community") are not names
+    entry = gazetteer.get(entity.gazetteer_id)
+    if entry is None:
+        for name in (entity.label, *entity.aliases):
+            entry = gazetteer.lookup(name)
+            if entry is not None:
+                break
+    if entry is not None and (entry.qid or entry.ambiguous):
+        return None  # the offline linker has decided: linked, or deliberately not
+    return label
+
+
+class OnlineLinker:
+    """Links what the offline linker left unlinked; one instance serves a whole build."""
+
+    def __init__(self, endpoint: str | None = None, *, cache_dir: str | None = None,
+                 client: SparqlClient | None = None, gazetteer: Gazetteer | None = None,
+                 **client_options: Any) -> None:
+        self.client = client or SparqlClient(endpoint or DEFAULT_ENDPOINT, **client_options)
+        self.endpoint = self.client.endpoint
+        self.cache = LabelCache(cache_dir)
+        self.gazetteer = gazetteer
+        self.error: str | None = None  # set on the first failure: no more requests
+        self.linked = 0
+        self._cache_warned = False
+
+    def _warn(self, message: str) -> None:
+        warnings.warn(message, WikidataWarning, stacklevel=3)
+
+    def answers(self, labels: Iterable[str]) -> dict[str, Answer]:
+        """Cached answers, and the missing ones from the endpoint while it works."""
+        result: dict[str, Answer] = {}
+        missing = []
+        for label in dict.fromkeys(labels):
+            if (self.endpoint, label) in self.cache:
+                result[label] = self.cache.get(self.endpoint, label)
+            else:
+                missing.append(label)
+        if missing and self.error is None:
+            try:
+                for label, answer in lookup_labels(self.client, missing):
+                    self.cache.put(self.endpoint, label, answer)
+                    result[label] = answer
+            except WikidataError as exc:
+                self.error = str(exc)
+                self._warn(f"Wikidata linking stopped ({exc}); keeping the offline links")
+            self._save()
+        return result
+
+    def _save(self) -> None:
+        try:
+            self.cache.save()
+        except (OSError, NewsgraphError) as exc:
+            if not self._cache_warned:
+                self._cache_warned = True
+                self._warn(f"cannot write the Wikidata cache in {self.cache.directory} ({exc})")
+
+    def link(self, extraction: Extraction) -> Extraction:
+        gaz = self.gazetteer or load_gazetteer()
+        todo = {key: label for key, entity in extraction.entities.items()
+                if (label := lookup_label(entity, gaz)) is not None}
+        if not todo:
+            return extraction
+        answers = self.answers(sorted(set(todo.values())))
+        chosen = {key: qid for key, label in todo.items()
+                  if (qid := choose(answers.get(label), extraction.entities[key].type))}
+        used = [e.wikidata for e in extraction.entities.values() if e.wikidata]
+        claims = used + list(chosen.values())
+        for key, qid in sorted(chosen.items()):
+            if claims.count(qid) > 1:
+                continue  # two entities of one article cannot be the same item
+            entity = extraction.entities[key]
+            entity.wikidata = qid
+            entity.link_confidence = ONLINE_CONFIDENCE
+            entity.confidence = max(entity.confidence, ONLINE_CONFIDENCE)
+            self.linked += 1
+        return extraction
