@@ -149,3 +149,66 @@ def test_passive_without_agent_names_no_speaker(run):
 def test_add_without_complement_is_not_a_statement(run):
     result = run("Norway added two ships to the fleet.")
     assert result.statements() == []
+
+
+def test_participle_after_a_cue_is_the_same_statement(run):
+    result = run("Serbia denied the report, saying its troops had stayed in their barracks.")
+    assert [s.type for s in result.statements()] == ["Denial"]
+
+
+def test_warn_of_retaliation_is_a_threat_warn_that_is_a_claim(run):
+    threat = run("Iran warned that it would respond to any strike on its territory.")
+    claim = run("The UN envoy Martin Griffiths warned that the truce remained fragile.")
+    assert threat.speakers("Threat") == {"Iran"}
+    assert not claim.statements("Threat") and claim.statements("Claim")
+
+
+def test_reserving_the_right_to_respond_is_a_threat(run):
+    result = run("Erdogan told reporters that Turkey reserved the right to respond.")
+    assert result.speakers("Threat") == {"Recep Tayyip Erdoğan"}
+
+
+def test_confirm_with_a_clause_is_a_report(run):
+    result = run("Azerbaijan recently confirmed that two of its drones were lost.")
+    assert result.speakers("Report") == {"Azerbaijan"}
+
+
+def test_saying_the_other_side_attacked_is_an_accusation(run):
+    result = run("Chad and Sudan fought over the border. Chad said Sudanese forces had shelled "
+                 "the town of Adre.")
+    assert result.speakers("Accusation") == {"Chad"}
+
+
+def test_announcing_an_attack_stays_an_announcement(run):
+    result = run("Chad and Sudan fought. The Chadian Defence Ministry announced that Adre had "
+                 "been shelled by Sudanese forces.")
+    assert not result.statements("Accusation")
+
+
+def test_passive_accusation_has_the_agent_as_speaker(run):
+    result = run("Belarus, which is accused by Poland of pushing migrants over the border, "
+                 "denies the charge.")
+    (accusation,) = result.statements("Accusation")
+    assert result.labels(accusation.speakers) == {"Poland"}
+    assert result.labels(accusation.targets) == {"Belarus"}
+
+
+def test_named_spokesman_speaks(run):
+    result = run("Haftar's spokesman Ahmed al-Mismari said the army would not withdraw.")
+    assert result.speakers() == {"Ahmed al-Mismari"}
+
+
+def test_unknown_organisation_name_as_speaker(run):
+    result = run("The Kivu Security Tracker, a research group, said 12 civilians were killed.")
+    assert result.speakers() == {"Kivu Security Tracker"}
+
+
+def test_putting_the_toll_at_is_a_report(run):
+    result = run("The ministry of health puts the death toll at more than 3,800.")
+    assert result.statements("Report")
+    assert {(f.count, f.qualifier) for f in result.x.figures} == {(3800, "MoreThan")}
+
+
+def test_according_to_run_by_media(run):
+    result = run("According to rebel-run media, the toll rose to 40.")
+    assert result.speakers("Report") == {"rebel-run media"}

@@ -233,6 +233,8 @@ class Context:
             return [same_head]
         if create and lemma in lexicon.SOURCE_NOUNS:
             return [self.group_for(token)]
+        if create and token.pos_ == "PROPN" and token.text[:1].isupper():
+            return [self.group_for(token)]  # a name the NER missed: "the Syrian Observatory"
         if lemma in lexicon.ARMED_GROUP_NOUNS and token.tag_ in {"NNS", "NNPS"}:
             return [self.group_for(token)]  # "the rebels", "Kurdish militants"
         return []
@@ -331,7 +333,8 @@ class Context:
         """A Group entity for a source description, labelled with its words."""
         phrase = noun_phrase(token)
         label = phrase.text
-        type_ = "Organization" if token.lemma_.lower() in lexicon.STATE_BODY_HEADS else "Group"
+        type_ = "Organization" if token.lemma_.lower() in lexicon.STATE_BODY_HEADS or (
+            token.pos_ == "PROPN") else "Group"
         entity = self.add_entity(label, type_, confidence=0.6)
         self.add_mention(entity.key, phrase.start_char, phrase.end_char)
         country = self.modifier_country(token, None)
@@ -357,7 +360,7 @@ def noun_phrase(token: Token) -> Span:
     left = token.left_edge.i
     right = token.i
     for child in token.rights:
-        if child.dep_ in {"prep", "compound", "amod", "appos", "nummod", "pobj", "poss", "case"}:
+        if child.dep_ in {"prep", "compound", "amod", "nummod", "pobj", "poss", "case"}:
             right = max(right, child.right_edge.i)
     while left < token.i and doc[left].lower_ in DETERMINERS | {"both"}:
         left += 1

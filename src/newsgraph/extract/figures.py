@@ -187,8 +187,8 @@ def toll_head(num: Token) -> Token | None:
         if head.lemma_.lower() in TOLL_NOUNS:
             return head
         for child in head.children:
-            if child.dep_ in {"nsubj", "nsubjpass"} and child.lemma_.lower() in TOLL_NOUNS:
-                return child
+            if child.dep_ in {"nsubj", "nsubjpass", "dobj"} and child.lemma_.lower() in TOLL_NOUNS:
+                return child  # "the toll rose to 45", "puts the toll at 45"
         if head.head is head:
             break
         head = head.head

@@ -107,6 +107,15 @@ DENIAL_PHRASES = (
     "disinformation",
 )
 DEMAND_MODALS = {"must", "should"}
+# Retaliation in the reported words makes a threat.
+THREAT_PATTERNS = (
+    r"\b(will|would|shall)\s+(\w+\s+)?(respond|retaliate|strike back|hit back|react)",
+    r"reserv\w* the right to (respond|retaliate|defend)",
+    r"\bpay a (heavy|high) price\b",
+    r"\bwill not hesitate\b",
+)
+# Cues under which "the other side attacked" is an accusation (not "announce").
+ALLEGING_CUES = {"say", "claim", "allege", "tell", "insist", "state", "write"}
 
 # Reciprocal blame: "blame each other", "trade accusations",
 # "mutually transfer responsibility".
@@ -133,6 +142,7 @@ SOURCE_NOUNS = {
     "activist",
     "authority",
     "media",
+    "medium",
     "agency",
     "ministry",
     "government",

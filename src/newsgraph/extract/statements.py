@@ -98,10 +98,13 @@ def verb_statement(ctx: Context, sent: Span, token: Token, quote: str | None,
         return []
     if token.dep_ in {"amod", "acl"} and token.tag_ == "VBN":
         return []  # "so-called", "the reported attack"
+    if token.tag_ == "VBG" and token.dep_ in {"advcl", "xcomp", "conj"} and cue_type(
+            token.head) is not None:
+        return []  # "X denied it, saying ...": one statement, carried by the main cue
     lemma = token.lemma_.lower()
     complement = [c for c in token.children if c.dep_ in {"ccomp", "xcomp", "dobj", "prep"}]
     if lemma in lexicon.NEEDS_COMPLEMENT and not (quote or any(
-            c.dep_ == "ccomp" for c in token.children)):
+            c.dep_ == "ccomp" for c in token.children) or counts_something(token)):
         return []
     if lemma in {"speak", "talk"} and not any(c.lower_ in {"of", "about"} for c in complement):
         return []
@@ -109,6 +112,11 @@ def verb_statement(ctx: Context, sent: Span, token: Token, quote: str | None,
     cue = cue_text(token)
     passive_subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
     inner = next((c for c in token.children if c.dep_ == "xcomp"), None)
+    passive_target = None
+    if agent_of(token) is not None:
+        # "Iran, which ... is accused by Washington of ...": the agent speaks
+        passive_subject = passive_subject or subject_of(token)
+        passive_target = passive_subject
     if passive_subject is not None:
         # "X was said to have called for ...": a report through someone else
         if inner is None or lemma not in {"say", "quote", "report", "believe", "claim"}:
@@ -136,9 +144,13 @@ def verb_statement(ctx: Context, sent: Span, token: Token, quote: str | None,
     if not speakers:
         return []
     content = complement_text(token, quote)
-    kind = refine_type(kind, token, content)
+    kind = refine_type(ctx, kind, token, content, speakers[0])
     targets = target_keys(ctx, token, speakers[0]) if kind in {
         "Accusation", "Criticism", "Appeal", "Demand", "Threat", "Denial"} else []
+    if passive_target is not None and kind in {"Accusation", "Criticism"}:
+        if passive_target.lower_ in {"which", "who", "that"} and passive_target.head.head:
+            passive_target = passive_target.head.head
+        targets = targets or ctx.resolve_all(passive_target)
     return [
         Statement(span=sentence_span(sent), type=kind, speakers=[speaker], cue=cue,
                   quote=quote, targets=[t for t in targets if t != speaker], via=via,
@@ -170,7 +182,19 @@ def agent_of(token: Token) -> Token | None:
 
 
 def speaker_keys(ctx: Context, token: Token) -> list[str]:
+    """The speaker: a named person in the subject first ("Haftar's spokesman
+    Ahmed al-Mismari"), else a spokesman's principal ("France's spokesman"),
+    else whatever the subject refers to."""
+    for tok in (token, *(c for c in token.children if c.dep_ in {"appos", "compound"})):
+        key = ctx.token_key.get(tok.i)
+        if key and ctx.entities[key].type == "Person":
+            return [key]
     if token.lemma_.lower() in SPOKES_NOUNS:
+        for child in token.children:
+            if child.dep_ in {"poss", "compound", "nmod"}:
+                keys = ctx.resolve(child)
+                if keys:
+                    return keys[:1]
         country = ctx.modifier_country(token, None)
         if country:
             return [country]
@@ -203,20 +227,68 @@ def complement_text(token: Token, quote: str | None) -> str:
     return " ".join(parts).lower()
 
 
-def refine_type(kind: str, token: Token, content: str) -> str:
-    """The complement can make an assertion a denial, demand or support."""
+def refine_type(ctx: Context, kind: str, token: Token, content: str, speaker: str) -> str:
+    """The complement can change the type a cue gives.
+
+    - a denial phrase ("fake news", "baseless") makes a denial; "must" a demand;
+    - "also" with a back-reference ("spoke of evidence for this") a support;
+    - a threat of retaliation ("would respond", "reserves the right to
+      respond") a threat; "warn that" without one is a claim;
+    - "confirm" + a clause is an assertion; "confirm" + "this/the reports" a support;
+    - "say/claim/allege that the other side attacked" an accusation.
+    """
+    lemma = token.lemma_.lower()
+    words = set(re.findall(r"[a-z']+", content))
+    if lemma == "warn":
+        return "Threat" if threatens(content) or not has_clause(token) else "Claim"
+    if lemma == "confirm":
+        if has_clause(token):
+            return "Report"
+        return "Support" if words & lexicon.BACK_REFERENCES else "Report"
     if kind in {"Claim", "Report"}:
         if any(phrase in content for phrase in lexicon.DENIAL_PHRASES):
             return "Denial"
         if modal_demand(token):
             return "Demand"
         adverbs = {c.lower_ for c in token.children if c.dep_ == "advmod"}
-        words = set(re.findall(r"[a-z']+", content))
         if adverbs & lexicon.ALSO_ADVERBS and words & lexicon.BACK_REFERENCES:
             return "Support"
-    if kind == "Support" and token.lemma_.lower() == "confirm":
-        return "Support"
+        if threatens(content):
+            return "Threat"
+        if lemma in lexicon.ALLEGING_CUES and blames_other_side(ctx, token, speaker):
+            return "Accusation"
     return kind
+
+
+def has_clause(token: Token) -> bool:
+    return any(c.dep_ == "ccomp" for c in token.children)
+
+
+def threatens(content: str) -> bool:
+    return any(re.search(pattern, content) for pattern in lexicon.THREAT_PATTERNS)
+
+
+def blames_other_side(ctx: Context, token: Token, speaker: str) -> bool:
+    """"the GNA said LNA forces had shelled ...": the reported clause has the
+    speaker's adversary attacking, in the active voice."""
+    mine = ctx.country_of(speaker) or ctx.affiliation.get(speaker) or speaker
+    for clause in (c for c in token.children if c.dep_ == "ccomp"):
+        verbs = [clause, *clause.conjuncts]
+        for verb in verbs:
+            if lexicon.EVENT_TRIGGERS.get(verb.lemma_.lower()) not in {"Attack", "Fighting"}:
+                continue
+            for subj in (c for c in verb.children if c.dep_ == "nsubj"):
+                for key in ctx.resolve_all(subj, speaker):
+                    theirs = ctx.country_of(key) or ctx.affiliation.get(key) or key
+                    if theirs != mine and key != speaker:
+                        return True
+    return False
+
+
+def counts_something(token: Token) -> bool:
+    """"The ministry puts the death toll at 3,800": a report of a number."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in {"toll", "number", "figure", "total"}
+               for c in token.children)
 
 
 def modal_demand(token: Token) -> bool:
