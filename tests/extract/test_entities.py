@@ -96,3 +96,33 @@ def test_every_mention_anchors_the_text(run):
         for span in entity.mentions:
             assert result.text[span.start : span.end].strip() == result.text[span.start:span.end]
             assert span.end > span.start
+
+
+def test_surname_of_another_person_is_not_linked(run):
+    result = run("Coalition spokesman Turki al-Maliki denied the report.")
+    assert result.speakers() == {"Turki al-Maliki"}
+
+
+def test_demonym_in_a_title_is_a_mention_of_the_state(run):
+    result = run("German Chancellor Olaf Scholz arrived.")
+    assert result.entity("Germany").mentions
+
+
+def test_demonym_in_a_product_is_not(run):
+    result = run("The rebels used Russian-made rifles.")
+    assert all(not e.mentions for e in result.x.entities.values() if e.label == "Russia")
+
+
+def test_capital_possessing_a_place_is_a_place(run):
+    result = run("Israeli jets pounded Beirut's southern suburbs.")
+    assert result.entity("Beirut").type == "Place"
+
+
+def test_unlinked_known_person_keeps_the_articles_spelling(run):
+    result = run("Ghassan Salame said the truce had held.")
+    assert result.speakers() == {"Ghassan Salame"}
+
+
+def test_they_refers_to_a_plural_group(run):
+    result = run("The Houthis rejected the offer. They say the talks must be held in Muscat.")
+    assert "Houthis" in result.speakers()

@@ -127,3 +127,33 @@ def test_repeated_definite_mention_is_the_same_event(run):
 def test_noun_and_verb_of_the_same_attack_are_one_event(run):
     result = run("Coalition airstrikes hit a market in Saada.")
     assert len(result.events("Attack")) == 1
+
+
+def test_passive_capture_in_a_statement_is_the_speakers(run):
+    result = run("Ukraine and Russia fought on. Ukraine said three villages had been "
+                 "liberated near Izium.")
+    (capture,) = result.events("TerritorialCapture")
+    assert result.labels(capture.agents) == {"Ukraine"}
+
+
+def test_government_troops_are_the_state_of_the_conflict(run):
+    result = run("The Syrian conflict goes on. Government troops recaptured the town of "
+                 "Saraqeb.")
+    (capture,) = result.events("TerritorialCapture")
+    assert result.labels(capture.agents) == {"Syria"}
+
+
+def test_participle_describing_an_actor_is_not_an_event(run):
+    result = run("The coalition fighting in Yemen said it would halt operations.")
+    assert not result.events("Fighting")
+
+
+def test_sent_advisers_deployment_agent_is_their_state(run):
+    result = run("Turkish military advisers had been sent to Tripoli.")
+    (deployment,) = result.events("Deployment")
+    assert result.labels(deployment.agents) == {"Turkey"}
+
+
+def test_event_as_subject_of_kill_is_not_an_attack(run):
+    result = run("The fighting around Tripoli has killed more than 2,000 people.")
+    assert not result.events("Attack")

@@ -48,11 +48,11 @@ def test_mediation_group_parent_mediators_and_conflict(run):
                  "held under the Minsk Group of the OSCE. France, Russia and the United States "
                  "mediate the conflict.")
     triples = result.triples()
-    assert ("OSCE Minsk Group", "parentOrganization",
+    assert ("Minsk Group", "parentOrganization",
             "Organization for Security and Co-operation in Europe") in triples
     assert {o for s, p, o in triples if p == "mediator"} == {"France", "Russia",
                                                                 "United States"}
-    assert ("OSCE Minsk Group", "mediates", "Nagorno-Karabakh conflict") in triples
+    assert ("Minsk Group", "mediates", "Nagorno-Karabakh conflict") in triples
 
 
 def test_mediator_without_a_named_group(run):

@@ -37,6 +37,8 @@ def find_conflict(ctx: Context) -> None:
     ctx.conflict = entity.key
     ctx.conflict_territory = next((t for p, _, t, _ in names if p == 1 and t and
                                    ctx.entities[t].type == "Place"), None)
+    ctx.conflict_state = next((t for _, _, t, _ in names if t and
+                               ctx.entities[t].type == "Country"), None)
     for token in nouns:
         start = token.i
         territory = ctx.token_key.get(token.i - 1)
@@ -81,7 +83,10 @@ def describe(ctx: Context, token: Token) -> tuple[int, str | None, str | None]:
         return 4, "-".join(ctx.entities[k].label for k in sides[:2]) + f" {noun}", None
     if owner_keys and ctx.entities[owner_keys[0]].type == "Country":
         return 2, f"{adjective(ctx, owner_keys[0])} {tail}", owner_keys[0]
-    for place in pobjs_of(token, {"in", "on"}):
+    places = pobjs_of(token, {"in", "on"})
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in {"wage", "fight", "lead"}:
+        places += pobjs_of(token.head, {"in", "on", "against"})  # "waging war on Yemen"
+    for place in places:
         keys = ctx.resolve(place, for_role="place")
         if keys and ctx.entities[keys[0]].type in {"Place", "Country"}:
             return 3, f"{ctx.entities[keys[0]].label} {tail}", keys[0]

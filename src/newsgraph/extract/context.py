@@ -44,6 +44,7 @@ class Context:
         self.parties: list[str] = []
         self.conflict: str | None = None
         self.conflict_territory: str | None = None
+        self.conflict_state: str | None = None
         self.envoys: dict[str, str] = {}
         self._mention_starts: list[int] = []
         self._mention_keys: list[str] = []
@@ -85,6 +86,19 @@ class Context:
             self._mention_keys.insert(pos, key)
         for i in tokens or ():
             self.token_key.setdefault(i, key)
+
+    def name_as_written(self, key: str, span: Span) -> None:
+        """An entity without a Wikidata item is labelled as the article writes
+        it ("Ghassan Salame", "UN Support Mission in Libya"); the gazetteer's
+        form is kept as an alias."""
+        entity = self.entities[key]
+        text = span.text
+        if entity.wikidata or entity.type in {"Country", "Conflict"} or entity.mentions:
+            return
+        if len(text.split()) < 2 or text == entity.label:
+            return
+        entity.aliases.append(entity.label)
+        entity.label = text
 
     def mention_span(self, key: str, span: Span) -> None:
         self.add_mention(key, span.start_char, span.end_char, range(span.start, span.end))
@@ -147,6 +161,26 @@ class Context:
                 return key
         return None
 
+    def plural_antecedent(self, token: Token) -> list[str]:
+        """"they": the last plural-named group or organisation that was a
+        subject ("the Houthis ... They say"), else the last coordinated subject
+        ("Russia and Turkey ... they agreed")."""
+        key = self.last_subject_before(token, {"Group", "Organization"})
+        if key and self.entities[key].label.lower().endswith("s"):
+            return [key]
+        doc = token.doc
+        first = token.sent.start
+        if first > 0:
+            first = doc[first - 1].sent.start
+        for i in range(token.i - 1, first - 1, -1):
+            tok = doc[i]
+            if tok.dep_ in {"nsubj", "nsubjpass"} and tok.conjuncts and tok.i != token.i:
+                keys = [k for t in (tok, *tok.conjuncts) for k in (
+                    [self.token_key[t.i]] if t.i in self.token_key else [])]
+                if len(keys) >= 2:
+                    return keys
+        return []
+
     def other_party(self, ref: str | None) -> list[str]:
         side = self.country_of(ref) or ref
         others = [p for p in self.parties if p != side]
@@ -198,10 +232,12 @@ class Context:
         if lower in THING_PRONOUNS:
             types = {"Country", "Organization", "MediationGroup"} if for_role == "actor" else {
                 "Place", "Country"}
-            key = self.last_before(token.idx, types)
+            salient = for_role == "actor" and lower != "its"  # "its civil war": nearest
+            key = (self.last_subject_before(token, types) if salient else None) \
+                or self.last_before(token.idx, types)
             return [key] if key else []
         if lower in PLURAL_PRONOUNS:
-            return list(self.parties) if for_role == "actor" else []
+            return self.plural_antecedent(token) if for_role == "actor" else []
         if token.pos_ not in {"NOUN", "PROPN"}:
             return []
         for child in token.children:
@@ -221,7 +257,7 @@ class Context:
             or (token.dep_ == "dobj" and token.head.lemma_ == "oppose")
         ):
             return self.other_party(ref)
-        body = self.state_body(token, ref)
+        body = self.state_body(token, ref, create)
         if body is not None:
             return body
         for child in token.children:
@@ -300,17 +336,43 @@ class Context:
             return self.country_of(key) or key
         return key
 
-    def state_body(self, token: Token, ref: str | None) -> list[str] | None:
+    def state_body(self, token: Token, ref: str | None, create: bool = False
+                   ) -> list[str] | None:
         """Armies and troops stand for their state; ministries become organisations."""
         lemma = token.lemma_.lower()
         if lemma not in lexicon.STATE_BODY_HEADS | lexicon.FORCE_HEADS:
             return None
         country = self.modifier_country(token, ref)
+        if country is None and any(c.lower_ in {"government", "regime", "pro-government",
+                                                "state"} for c in token.children):
+            country = self.home_state()  # "government troops" in a civil war
         if country is None:
             return None
+        if create and lemma in lexicon.SPEAKING_FORCES:
+            return [self.body(token, country)]  # "the Israeli military said": its own voice
         if lemma in lexicon.FORCE_HEADS or lemma == "government":
             return [country]
         return [self.ministry(token, country)]
+
+    def home_state(self) -> str | None:
+        """The state the conflict is fought in: its territory's state, or the
+        most often named state."""
+        if self.conflict_state:
+            return self.conflict_state
+        counts = {k: len(e.mentions) for k, e in self.entities.items() if e.type == "Country"}
+        return max(counts, key=lambda k: (counts[k], k)) if counts else None
+
+    def body(self, token: Token, country: str) -> str:
+        """An army or command speaking for itself, named as written
+        ("Israeli military", "Southern Operational Command")."""
+        words = [t for t in noun_phrase(token) if t.dep_ != "poss" and t.head.dep_ != "poss"
+                 and t.lower_ not in DETERMINERS and t.dep_ != "case"]
+        label = " ".join(t.text for t in words if t.i <= token.i) or token.text
+        entity = self.add_entity(label, "Organization", confidence=0.7)
+        self.affiliation.setdefault(entity.key, country)
+        phrase = noun_phrase(token)
+        self.add_mention(entity.key, phrase.start_char, phrase.end_char)
+        return entity.key
 
     def ministry(self, token: Token, country: str) -> str:
         """A ministry or office, named canonically ("Ministry of Defense of Armenia")."""
@@ -333,10 +395,11 @@ class Context:
         """A Group entity for a source description, labelled with its words."""
         phrase = noun_phrase(token)
         label = phrase.text
+        tokens = range(phrase.start, phrase.end)
         type_ = "Organization" if token.lemma_.lower() in lexicon.STATE_BODY_HEADS or (
             token.pos_ == "PROPN") else "Group"
         entity = self.add_entity(label, type_, confidence=0.6)
-        self.add_mention(entity.key, phrase.start_char, phrase.end_char)
+        self.add_mention(entity.key, phrase.start_char, phrase.end_char, tokens)
         country = self.modifier_country(token, None)
         if country:
             self.affiliation.setdefault(entity.key, country)

@@ -26,7 +26,8 @@ LOCATIVE_PREPS = {"in", "at", "near", "to", "into", "from", "around", "outside",
                   "across", "toward", "towards", "through", "over", "on", "off", "within",
                   "beyond", "between", "via", "throughout", "along"}
 PLACE_NOUNS = {"city", "capital", "town", "region", "province", "village", "area", "district",
-               "port", "airport", "suburb", "outskirts", "centre", "center", "street"}
+               "port", "airport", "suburb", "outskirts", "outskirt", "centre", "center",
+               "street", "neighbourhood", "neighborhood", "downtown", "streets"}
 PLACE_VERBS = {"control", "hold", "seize", "capture", "take", "enter", "shell", "bomb", "attack",
                "strike", "besiege", "surround", "occupy", "liberate", "recapture", "retake",
                "visit", "reach", "leave", "evacuate", "encircle", "target", "hit"}
@@ -46,7 +47,12 @@ def find_entities(ctx: Context) -> None:
                 for i in range(ent.start, ent.end):
                     ctx.demonym_key[i] = entry.id
                 ctx.entity_from_gazetteer(entry)
+                if names_the_state(ent):
+                    ctx.add_mention(entry.id, ent.start_char, ent.end_char)
             continue
+        if ent.end < len(doc) - 1 and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ in {
+                "based", "born", "made"}:
+            continue  # "a Britain-based monitor": where it sits, not who acts
         if entry is None:
             entry = ctx.gaz.lookup(ent.text)
         region = directional_region(ent)
@@ -55,6 +61,13 @@ def find_entities(ctx: Context) -> None:
             ctx.mention_span(entity.key, region)
             continue
         label = strip_determiner(ent)
+        if entry is not None and entry.type == "Person" and other_first_name(ent, entry):
+            # "Turki al-Maliki" is not the gazetteer's "Riyad al-Maliki"
+            name = full_name(ent)
+            entity = ctx.add_entity(name.text, "Person", key=same_person(ctx, name.text),
+                                    confidence=0.6)
+            ctx.mention_span(entity.key, name)
+            continue
         if entry is not None:
             government = ctx.gaz.metonym(ent.text)
             named = normalise(ent.text) in {normalise(n) for n in entry.names}
@@ -68,6 +81,8 @@ def find_entities(ctx: Context) -> None:
                 ctx.mention_span(entity.key, label)
                 continue
             entity = ctx.entity_from_gazetteer(entry)
+            if entry.qid is None:
+                ctx.name_as_written(entity.key, label)
             ctx.mention_span(entity.key, ent)
             continue
         type_ = TYPE_FOR_LABEL.get(ent.label_)
@@ -97,6 +112,38 @@ def same_person(ctx: Context, name: str) -> str | None:
         if entity.type == "Person" and entity.label.split()[-1].lower() == last:
             return entity.key
     return slug(name)
+
+
+def names_the_state(ent: Span) -> bool:
+    """"Turkish President Erdogan", "the Israeli army", "Syrian territory": the
+    demonym refers to the state; "Russian-made" or "French fries" do not."""
+    head = ent.root.head
+    if head is ent.root or ent.root.dep_ not in {"amod", "compound", "nmod", "npadvmod"}:
+        return False
+    lemma = head.lemma_.lower()
+    return head.pos_ == "PROPN" or lemma in lexicon.TITLE_NOUNS | lexicon.FORCE_HEADS | (
+        lexicon.STATE_BODY_HEADS) | lexicon.SOURCE_NOUNS
+
+
+def other_first_name(ent: Span, entry) -> bool:
+    """A known surname after a first name that is not the known person's."""
+    if ent.start == 0 or len(ent.text.split()) > 1:
+        return False
+    prev = ent.doc[ent.start - 1]
+    if prev.pos_ != "PROPN" or not prev.text[:1].isupper() or prev.ent_type_ not in {
+            "", "PERSON"}:
+        return False
+    if prev.lower_ in lexicon.HONORIFICS:
+        return False
+    return all(prev.text not in name.split() for name in entry.names)
+
+
+def full_name(ent: Span) -> Span:
+    start = ent.start
+    while start > 0 and ent.doc[start - 1].pos_ == "PROPN" and ent.doc[start - 1].text[
+            :1].isupper() and ent.doc[start - 1].lower_ not in lexicon.HONORIFICS:
+        start -= 1
+    return ent.doc[start : ent.end]
 
 
 def same_name(ctx: Context, name: str) -> str | None:
@@ -131,6 +178,8 @@ def is_locative(ent: Span) -> bool:
     if any(c.dep_ in {"compound", "appos"} and c.lemma_.lower() in PLACE_NOUNS
            for c in root.children):
         return True  # "the capital Sanaa"
+    if root.dep_ == "poss" and root.head.lemma_.lower() in PLACE_NOUNS:
+        return True  # "Beirut's southern suburbs"
     if root.dep_ in {"dobj", "nsubjpass"} and root.head.lemma_.lower() in PLACE_VERBS:
         return True  # "seized Kabul", "Kharkiv was shelled"
     if ent.start > 0 and ent.doc[ent.start - 1].lemma_.lower() in PLACE_VERBS:

@@ -86,17 +86,25 @@ def ceasefire_happened(token: Token) -> bool:
 
 
 def has_actor_subject(token: Token) -> bool:
+    """"Russian shelling killed 12" has an event as subject: the casualty
+    figure, not a second event."""
     return any(c.dep_ == "nsubj" and c.pos_ in {"PROPN", "NOUN", "PRON"}
-               for c in token.children)
+               and c.lemma_.lower() not in lexicon.EVENT_TRIGGERS and c.lower_ not in {
+                   "fighting", "shelling", "bombing"} for c in token.children)
 
 
 def unrealised(token: Token) -> bool:
     """Hypothetical, negated or intended events are not events: "any attack",
     "did not meet", "refused to meet", "no talks"."""
-    for child in token.children:
-        if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ in {
-                "any", "no", "every", "each"}):
-            return True
+    for node in (token, token.head, token.head.head):
+        for child in node.children:
+            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ in {
+                    "any", "no", "every", "each"}):
+                return True  # "did not meet", "any attack", "no interest in talks"
+        if node is not token and acts_as_verb(node):
+            break
+    if acts_as_verb(token) and token.dep_ == "acl" and token.tag_ == "VBG":
+        return True  # "the coalition fighting in Yemen": a description, not a report
     if acts_as_verb(token) and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         return token.head.lemma_.lower() in lexicon.UNREALISED_HEADS
     return False
@@ -137,7 +145,8 @@ def find_events(ctx: Context, speaker_by_sentence: dict[int, str]) -> list[Event
                     token.head) == kind:
                 continue  # "airstrikes hit ...": one event, carried by the verb
             event = build_event(ctx, sent, token, kind, ref)
-            if event.agents or event.participants or event.affected or event.places:
+            if event.agents or event.participants or event.affected or (
+                    event.places and not event.confidence < 0.6):
                 events.append(event)  # an event with nobody and nowhere says nothing
     return events
 
@@ -193,6 +202,16 @@ def build_event(ctx: Context, sent: Span, token: Token, kind: str, ref: str | No
                 participants.extend(ctx.resolve_all(subject, ref))
             if not participants and kind == "Negotiation":
                 participants.extend(ctx.parties)
+    passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
+    if kind in {"TerritorialCapture", "MilitaryAdvance"} and passive and not agents and ref:
+        # "6,000 square kilometres had been liberated, Kyiv said": the speaker's side
+        agents.append(ctx.country_of(ref) or ref)
+    if kind == "Deployment" and passive and not agents:
+        # "Turkish advisers had been sent": the state whose forces were sent
+        agents.extend(k for k in affected if ctx.entities[k].type == "Country")
+        affected = [k for k in affected if k not in agents]
+    if kind == "Ceasefire" and not participants:
+        participants.extend(ctx.parties)
     if kind == "Fighting" and not agents and not participants:
         subject = clause_subject(token)
         named = ctx.resolve_all(subject, ref) if subject is not None else []
@@ -200,8 +219,10 @@ def build_event(ctx: Context, sent: Span, token: Token, kind: str, ref: str | No
         participants.extend(sides if len(sides) >= 2 else ctx.parties)
     places = trigger_places(ctx, token) or [k for k in affected if
                                             ctx.entities[k].type in {"Place", "Country"}]
+    confidence = 0.6
     if not places:
         places = sentence_places(ctx, sent, exclude=set(agents) | set(participants))
+        confidence = 0.5  # the place is only named in the same sentence
     time_expression, date = time_of(ctx, token)
     span = evidence_span(token)
     return Event(
@@ -215,7 +236,7 @@ def build_event(ctx: Context, sent: Span, token: Token, kind: str, ref: str | No
         time_expression=time_expression,
         date=date,
         conflict=ctx.conflict if kind in VIOLENCE_TYPES else None,
-        confidence=0.6,
+        confidence=confidence,
     )
 
 
@@ -284,8 +305,13 @@ def actors_within(ctx: Context, token: Token) -> list[str]:
 
 
 def trigger_places(ctx: Context, token: Token) -> list[str]:
+    """Places in "in/at/near/on X" on the trigger, or on the verb a noun trigger
+    is subject or object of ("fighting broke out near X", "launched strikes on X")."""
     keys: list[str] = []
-    for child in token.children:
+    holders = [token]
+    if not acts_as_verb(token) and token.dep_ in {"nsubj", "dobj"} and acts_as_verb(token.head):
+        holders.append(token.head)
+    for child in (c for h in holders for c in h.children):
         if child.dep_ == "prep" and child.lower_ in {"in", "at", "near", "to", "into", "on",
                                                       "around", "across", "over"}:
             for pobj in child.children:

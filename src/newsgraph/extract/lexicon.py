@@ -240,7 +240,7 @@ CEASEFIRE_VERBS = {"agree", "declare", "announce", "reach", "sign", "broker", "t
                    "go", "hold", "begin", "start", "enter", "implement", "observe", "extend",
                    "accept", "establish", "collapse", "end", "expire"}
 # Verbs whose infinitive complement has not happened ("refused to meet").
-UNREALISED_HEADS = {"refuse", "plan", "want", "agree", "threaten", "vow", "seek", "hope", "try",
+UNREALISED_HEADS = {"refuse", "plan", "want", "agree", "threaten", "vow", "seek", "hope",
                     "fail", "decline", "aim", "intend", "prepare", "promise", "pledge", "need",
                     "urge", "ask", "call", "demand", "expect", "would", "could", "able"}
 # Outlets: "told Al-Manar television" is an interview.
@@ -304,7 +304,24 @@ STATE_BODY_HEADS = {
 FORCE_HEADS = {"army", "military", "force", "troop", "soldier", "navy", "command", "warplane",
                "jet", "aircraft", "drone", "artillery", "tank", "unit", "police", "militia",
                "fighter", "plane", "helicopter", "warship", "missile", "rocket", "battalion",
-               "brigade", "division", "border guard", "serviceman"}
+               "brigade", "division", "border guard", "serviceman", "adviser", "advisor",
+               "mercenary"}
+
+# Titles before a name that are not first names.
+HONORIFICS = {"president", "minister", "general", "colonel", "brigadier", "gen.", "col.",
+              "mr", "mr.", "mrs", "ms", "dr", "sheikh", "king", "prince", "emir", "sultan",
+              "chancellor", "secretary", "spokesman", "commander", "lieutenant", "major",
+              "captain", "ambassador", "envoy", "premier", "pope", "saint", "sir", "lord",
+              "marshal", "admiral", "senator", "governor", "mayor", "chief"}
+
+# Forces that speak in their own name when they are the subject of a cue.
+SPEAKING_FORCES = {"army", "military", "command", "navy", "police"}
+# Nouns whose demonym modifier is a reference to the state: "Turkish President",
+# "Israeli army", "Syrian territory".
+TITLE_NOUNS = {"president", "minister", "chancellor", "premier", "leader", "king", "emir",
+               "prince", "foreign", "defence", "defense", "counterpart", "colleague",
+               "ambassador", "envoy", "delegation", "territory", "soil", "border", "forces",
+               "authorities", "officials", "troops", "army", "military", "government"}
 
 # Descriptions that refer to both parties of the conflict.
 BOTH_PARTIES_HEADS = {"side", "party", "state", "country", "republic", "nation", "neighbour",
