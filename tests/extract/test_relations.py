@@ -64,3 +64,21 @@ def test_narrated_relation_gets_a_narrator_statement(run):
     result = run("Iran is on the side of the Houthis.")
     narrated = [s for s in result.x.statements if s.speakers == [result.x.narrator]]
     assert len(narrated) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        ("The junta, which is armed and financed by Russia, rejected the talks.",
+         ("Russia", "supports", "junta")),
+        ("Idlib, which is held by the rebels, was quiet.", ("rebels", "controls", "Idlib")),
+        ("Crimea is internationally recognised as part of Ukraine.",
+         ("Crimea", "legallyPartOf", "Ukraine")),
+        ("The Golan Heights, regarded by the United Nations as Syrian territory, were quiet.",
+         ("Golan Heights", "legallyPartOf", "Syria")),
+        ("They shelled Tarhuna, an LNA stronghold.",
+         ("Libyan National Army", "controls", "Tarhuna")),
+    ],
+)
+def test_passive_relative_and_appositive_relations(run, text, triple):
+    assert triple in run(text).triples(), run(text).triples()

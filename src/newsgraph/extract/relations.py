@@ -16,9 +16,11 @@ from ..model import Relation
 from ..model import Span as TextSpan
 from .context import Context, acts_as_verb
 from .mediation import find_mediation
-from .syntax import actors, clause_span, pobjs, subjects
+from .syntax import RELATIVES, actors, antecedent, clause_span, pobjs, subjects
 
 SUPPORT_VERBS = {"back", "support", "side", "arm", "defend", "protect"}
+SPONSOR_VERBS = {"finance", "fund", "sponsor", "equip", "supply", "train"}
+STRONGHOLD_NOUNS = {"stronghold", "bastion", "bastions", "heartland"}
 PROTECTOR_NOUNS = {"protector", "ally", "guarantor", "patron", "partner", "friend", "backer",
                    "power"}
 CONTROL_VERBS = {"control", "hold", "occupy", "administer", "run"}
@@ -31,6 +33,8 @@ def find_relations(ctx: Context) -> list[Relation]:
         relations.extend(supports(ctx, token))
         relations.extend(controls(ctx, token))
         relations.extend(legally_part_of(ctx, token))
+        relations.extend(recognised_as_part(ctx, token))
+        relations.extend(strongholds(ctx, token))
     relations.extend(find_mediation(ctx))
     relations.extend(conflict_relations(ctx))
     return dedupe(relations)
@@ -65,6 +69,10 @@ def supports(ctx: Context, token: Token) -> list[Relation]:
     elif lemma in SUPPORT_VERBS and not acts_as_verb(token) and misparsed_verb(token):
         holders, allies = surface_pair(ctx, token)
         found += pairs(ctx, holders, actors(ctx, allies), token, "supports")
+    elif lemma in SUPPORT_VERBS | SPONSOR_VERBS and by_agent(token):
+        # "Hezbollah, which is financed and armed by Iran"; "the GNA, backed by Turkey"
+        backers = [k for a in by_agent(token) for k in actors(ctx, ctx.resolve_all(a))]
+        found += pairs(ctx, backers, passive_object(ctx, token), token, "supports")
     elif acts_as_verb(token) and lemma in SUPPORT_VERBS:
         if lemma == "side":
             objs = [o for o in pobjs(token, {"with"})]
@@ -81,6 +89,37 @@ def supports(ctx: Context, token: Token) -> list[Relation]:
             if any(r.lemma_.lower() in PROTECTOR_NOUNS for r in roles):
                 found += pairs(ctx, actors(ctx, ctx.resolve_all(obj)), subjects(ctx, token),
                                token, "supports")
+    return found
+
+
+def by_agent(token: Token) -> list[Token]:
+    """The "by X" of a passive verb, shared by conjoined verbs ("financed and armed by")."""
+    agents = pobjs(token, {"by"})
+    if not agents:
+        for verb in token.conjuncts:
+            agents += pobjs(verb, {"by"})
+    return agents
+
+
+def passive_object(ctx: Context, verb: Token) -> list[str]:
+    """What a passive verb is about: its subject, the noun a participle or a
+    relative clause modifies ("the government, backed by Riyadh")."""
+    lemma = verb.lemma_.lower()
+    target = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if target is None and verb.dep_ == "conj":
+        target = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+        verb = verb.head
+    if target is not None and target.lower_ in RELATIVES and antecedent(verb) is not None:
+        target = antecedent(verb)
+    if target is None:
+        target = antecedent(verb)
+    if target is None:
+        return []
+    found = actors(ctx, ctx.resolve_all(target, create=True)) or [
+        k for k in ctx.resolve_all(target, for_role="place")
+        if ctx.entities[k].type == "Place"]
+    if not found and target.pos_ == "NOUN" and lemma in SUPPORT_VERBS | SPONSOR_VERBS:
+        found = [ctx.group_for(target)]  # "the junta, which is armed by X"
     return found
 
 
@@ -103,12 +142,10 @@ def controls(ctx: Context, token: Token) -> list[Relation]:
         return []
     places: list[str] = []
     holders: list[str] = []
-    passive = any(c.dep_ == "nsubjpass" for c in token.children)
-    if passive:
-        for child in token.children:
-            if child.dep_ == "nsubjpass":
-                places = ctx.resolve_all(child, for_role="place")
-        for agent in pobjs(token, {"by"}):
+    if by_agent(token):
+        # "Idlib, which is largely held by HTS"; "Crimea is controlled by Russia"
+        places = passive_object(ctx, token)
+        for agent in by_agent(token):
             holders = actors(ctx, ctx.resolve_all(agent))
     else:
         holders = subjects(ctx, token)
@@ -138,6 +175,37 @@ def surface_pair(ctx: Context, verb: Token) -> tuple[list[str], list[str]]:
     if before is None or after is None:
         return [], []
     return actors(ctx, [ctx.government_of(before)]), [after]
+
+
+def strongholds(ctx: Context, token: Token) -> list[Relation]:
+    """"Tarhuna, an LNA stronghold": the holder controls the place."""
+    if token.lemma_.lower() not in STRONGHOLD_NOUNS or token.dep_ != "appos":
+        return []
+    place = [k for k in ctx.resolve(token.head, for_role="place")
+             if ctx.entities[k].type == "Place"]
+    holders = [k for c in token.children if c.dep_ in {"compound", "poss", "nmod"}
+               for k in actors(ctx, ctx.resolve(c))]
+    return pairs(ctx, holders, place, token, "controls")
+
+
+def recognised_as_part(ctx: Context, token: Token) -> list[Relation]:
+    """"P is internationally recognised as part of C", "P, regarded by the UN as
+    Syrian territory": the legal status of a place."""
+    if token.lemma_.lower() not in {"recognise", "recognize", "regard", "consider", "see"}:
+        return []
+    found: list[Relation] = []
+    for role in pobjs(token, {"as"}):
+        countries: list[str] = []
+        if role.lemma_.lower() == "part":
+            for obj in pobjs(role, {"of"}):
+                countries += country_in(ctx, obj)
+        elif role.lemma_.lower() in {"territory", "soil", "land"}:
+            countries += [ctx.demonym_key[c.i] for c in role.children if c.i in ctx.demonym_key]
+            for obj in pobjs(role, {"of"}):
+                countries += country_in(ctx, obj)
+        places = [k for k in passive_object(ctx, token) if ctx.entities[k].type == "Place"]
+        found += pairs(ctx, places, countries, token, "legallyPartOf")
+    return found
 
 
 def legally_part_of(ctx: Context, token: Token) -> list[Relation]:

@@ -8,6 +8,7 @@ from ..model import Span as TextSpan
 from .context import Context
 
 RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
+RELATIVES = RELATIVE_PRONOUNS
 
 
 def sentence_span(sent: Span) -> TextSpan:
