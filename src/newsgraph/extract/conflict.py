@@ -25,7 +25,9 @@ CASUAL_MODIFIERS = {"civil", "armed", "border", "ethnic", "proxy", "full-scale",
 
 
 def find_conflict(ctx: Context) -> None:
-    ctx.parties = explicit_parties(ctx) or frequent_parties(ctx)
+    ctx.parties = explicit_parties(ctx)
+    ctx.parties_explicit = bool(ctx.parties)
+    ctx.parties = ctx.parties or frequent_parties(ctx)
     nouns = [t for t in ctx.doc if is_conflict_noun(t)]
     if not nouns:
         return

@@ -46,6 +46,8 @@ class Context:
         self.conflict_territory: str | None = None
         self.conflict_state: str | None = None
         self.envoys: dict[str, str] = {}
+        self.bodies: set[str] = set()
+        self.parties_explicit = False
         self._mention_starts: list[int] = []
         self._mention_keys: list[str] = []
 
@@ -130,6 +132,20 @@ class Context:
                     return None
                 self.entity_from_gazetteer(entry)
         return None
+
+    def side_of(self, key: str) -> str:
+        """Who an actor speaks or fights for: a person's organisation or state,
+        a ministry's or army's state; a state, an armed group or a movement is
+        its own side (in a civil war both sides belong to one state)."""
+        entity = self.entities.get(key)
+        if entity is None:
+            return key
+        if entity.type == "Person" or key in self.bodies:
+            entry = self.gaz.get(entity.gazetteer_id)
+            if entry is not None and entry.organization in self.entities:
+                return entry.organization
+            return self.affiliation.get(key) or self.country_of(key) or key
+        return key
 
     def last_before(self, char: int, types: set[str]) -> str | None:
         pos = bisect.bisect_left(self._mention_starts, char)
@@ -370,6 +386,7 @@ class Context:
         label = " ".join(t.text for t in words if t.i <= token.i) or token.text
         entity = self.add_entity(label, "Organization", confidence=0.7)
         self.affiliation.setdefault(entity.key, country)
+        self.bodies.add(entity.key)
         phrase = noun_phrase(token)
         self.add_mention(entity.key, phrase.start_char, phrase.end_char)
         return entity.key
@@ -386,6 +403,7 @@ class Context:
         label = f"{head} of {topic} of {country_label}" if topic else f"{head} of {country_label}"
         entity = self.add_entity(label, "Organization", confidence=0.7)
         self.affiliation[entity.key] = country
+        self.bodies.add(entity.key)
         phrase = noun_phrase(token)
         entity.aliases.append(phrase.text) if phrase.text not in entity.aliases else None
         self.add_mention(entity.key, phrase.start_char, phrase.end_char)

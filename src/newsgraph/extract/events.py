@@ -44,6 +44,10 @@ def trigger_type(token: Token) -> str | None:
     kind = lexicon.EVENT_TRIGGERS.get(lemma)
     if token.pos_ not in {"NOUN", "VERB"}:
         return None
+    if lemma == "exchange" and not verbal and any(
+            g.lemma_.lower() in {"fire", "gunfire", "shelling", "artillery"}
+            for p in token.children if p.lower_ == "of" for g in p.subtree):
+        return "Fighting"  # "an exchange of rocket fire"
     if not verbal and lemma in CALL_OR_CONVERSATION and has_phone(token):
         return "PhoneCall"
     if verbal and (lemma in lexicon.PHONE_VERBS or (lemma in {"speak", "talk"} and has_phone(
@@ -82,7 +86,7 @@ def ceasefire_happened(token: Token) -> bool:
         governors.append(token.head.head)
     governors += [c for c in token.children if c.dep_ in {"relcl", "acl"}]
     return any(g.lemma_.lower() in lexicon.CEASEFIRE_VERBS and acts_as_verb(g)
-               for g in governors if g is not token)
+               and not unrealised(g) for g in governors if g is not token)
 
 
 def has_actor_subject(token: Token) -> bool:
@@ -156,7 +160,7 @@ def is_repeat(token: Token, kind: str, events: list[Event]) -> bool:
     definite = any(c.lower_ in {"the", "this", "that"} for c in token.children)
     if not definite or token.pos_ != "NOUN":
         return False
-    return any(e.type == kind and token.idx - e.span.end < 400 for e in events[-3:])
+    return any(e.type == kind for e in events)
 
 
 def build_event(ctx: Context, sent: Span, token: Token, kind: str, ref: str | None) -> Event:

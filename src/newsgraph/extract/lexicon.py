@@ -113,6 +113,9 @@ THREAT_PATTERNS = (
     r"reserv\w* the right to (respond|retaliate|defend)",
     r"\bpay a (heavy|high) price\b",
     r"\bwill not hesitate\b",
+    r"\bnot stand idle\b",
+    r"\bwill not tolerate\b",
+    r"\bserious consequences\b",
 )
 # Cues under which "the other side attacked" is an accusation (not "announce").
 ALLEGING_CUES = {"say", "claim", "allege", "tell", "insist", "state", "write"}

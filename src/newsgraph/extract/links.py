@@ -14,6 +14,8 @@ from __future__ import annotations
 from ..model import Extraction, Relation, Statement
 
 ASSERTIONS = {"Report", "Claim", "Announcement", "Support"}
+# statements whose words can report a casualty figure (not appeals, threats, denials)
+FIGURE_CARRIERS = ASSERTIONS | {"Accusation", "Criticism"}
 NARRATED_PREDICATES = {"supports", "controls", "legallyPartOf"}
 LOOKBACK_CHARS = 1200
 AFFILIATED_TYPES = {"Person", "Organization", "Group", "MediationGroup"}
@@ -28,7 +30,7 @@ def attach_narration(extraction: Extraction) -> None:
     narrator = extraction.narrator
     for figure in extraction.figures:
         carriers = [s for s in extraction.statements
-                    if inside(figure.span, s.span) and s.type in ASSERTIONS]
+                    if inside(figure.span, s.span) and s.type in FIGURE_CARRIERS]
         if not carriers:
             extraction.statements.append(Statement(
                 span=figure.span, type="Report", speakers=[narrator], cue="",
@@ -48,7 +50,7 @@ def link_records(extraction: Extraction, affiliation: dict[str, str]) -> None:
     statements = extraction.statements
     for stmt in statements:
         stmt.about = [e.id for e in extraction.events if inside(e.span, stmt.span)]
-        if stmt.type in ASSERTIONS:
+        if stmt.type in FIGURE_CARRIERS:
             stmt.figures = [f.id for f in extraction.figures if inside(f.span, stmt.span)]
     for index, stmt in enumerate(statements):
         if stmt.type == "Denial":

@@ -25,6 +25,7 @@ from .syntax import actors, clause_span, pobjs, sentence_span, subjects
 
 GROUP_HEADS = {"group", "format", "quartet", "process", "troika", "initiative", "channel",
                "committee", "mechanism", "mission", "commission", "contact"}
+GENERIC_HEADS = {"group", "committee", "mission", "commission", "contact"}
 MEDIATOR_VERBS = {"chair", "co-chair", "broker", "lead", "sponsor", "host", "guarantee",
                   "facilitate", "convene", "head", "mediate", "include", "comprise", "oversee"}
 MEMBER_NOUNS = {"guarantor", "co-chair", "mediator", "member", "sponsor", "participant"}
@@ -75,6 +76,8 @@ def named_format(ctx: Context, token: Token) -> str | None:
     context = {t.lemma_.lower() for t in token.sent} & MEDIATION_WORDS
     if not context or not (named or modifiers) or token.i in ctx.token_key:
         return None  # "Wagner Group" is a known organisation, not a format
+    if lemma in GENERIC_HEADS and not named and not chaired(token):
+        return None  # "a jihadist group", "a military committee": not a mediation format
     phrase = group_phrase(token)
     if not phrase or phrase.lower() in {"group", "process", "mission"}:
         return None
@@ -82,6 +85,12 @@ def named_format(ctx: Context, token: Token) -> str | None:
     start = min([token.idx] + [c.left_edge.idx for c in modifiers])
     ctx.add_mention(entity.key, start, token.idx + len(token.text), range(token.i, token.i + 1))
     return entity.key
+
+
+def chaired(token: Token) -> bool:
+    """"a committee chaired by ...", "a mission led by ...": someone mediates in it."""
+    return any(c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in MEDIATOR_VERBS
+               for c in token.children)
 
 
 def group_phrase(token: Token) -> str:

@@ -93,9 +93,11 @@ def supports(ctx: Context, token: Token) -> list[Relation]:
 
 
 def by_agent(token: Token) -> list[Token]:
-    """The "by X" of a passive verb, shared by conjoined verbs ("financed and armed by")."""
+    """The "by X" of a passive verb, shared by conjoined participles ("financed
+    and armed by"), not by an active verb beside a passive one."""
     agents = pobjs(token, {"by"})
-    if not agents:
+    if not agents and token.tag_ in {"VBN", "JJ"} and not any(
+            c.dep_ == "dobj" for c in token.children):
         for verb in token.conjuncts:
             agents += pobjs(verb, {"by"})
     return agents
@@ -250,7 +252,11 @@ def conflict_relations(ctx: Context) -> list[Relation]:
     span = between_span(ctx) or (entity.mentions[0] if entity.mentions else None)
     if span is None:
         return []
-    found = [Relation(ctx.conflict, "party", p, span, 0.7) for p in ctx.parties]
+    # parties guessed from how often they are named are used to resolve "both
+    # sides", but asserted as conflict parties only when the text says so
+    stated = ctx.parties_explicit or between_span(ctx) is not None
+    found = [Relation(ctx.conflict, "party", p, span, 0.7) for p in ctx.parties] if stated \
+        else []
     if ctx.conflict_territory:
         found.append(Relation(ctx.conflict, "disputedTerritory", ctx.conflict_territory,
                               entity.mentions[0], 0.7))

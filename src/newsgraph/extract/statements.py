@@ -271,7 +271,7 @@ def threatens(content: str) -> bool:
 def blames_other_side(ctx: Context, token: Token, speaker: str) -> bool:
     """"the GNA said LNA forces had shelled ...": the reported clause has the
     speaker's adversary attacking, in the active voice."""
-    mine = ctx.country_of(speaker) or ctx.affiliation.get(speaker) or speaker
+    mine = ctx.side_of(speaker)
     for clause in (c for c in token.children if c.dep_ == "ccomp"):
         verbs = [clause, *clause.conjuncts]
         for verb in verbs:
@@ -279,8 +279,7 @@ def blames_other_side(ctx: Context, token: Token, speaker: str) -> bool:
                 continue
             for subj in (c for c in verb.children if c.dep_ == "nsubj"):
                 for key in ctx.resolve_all(subj, speaker):
-                    theirs = ctx.country_of(key) or ctx.affiliation.get(key) or key
-                    if theirs != mine and key != speaker:
+                    if ctx.side_of(key) != mine and key != speaker:
                         return True
     return False
 
