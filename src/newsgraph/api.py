@@ -6,7 +6,9 @@
 
 Stages run in order for each article: ingest -> nlp -> extract -> link ->
 map; the dataset is validated (per article graph, which is what the shapes
-constrain) and written only if it conforms.
+constrain) and written only if it conforms. Linking is offline (the gazetteer)
+unless ``linking="wikidata"`` adds the online step of :mod:`newsgraph.wikidata`,
+which never fails a build.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Dataset
 
@@ -25,6 +28,11 @@ from .mapper import DEFAULT_BASE, bind_prefixes, to_graph
 from .model import Article, Extraction
 from .nlp import parse
 from .validate import ValidationReport, validate
+
+if TYPE_CHECKING:
+    from .wikidata import OnlineLinker
+
+LINKING = ("offline", "wikidata")
 
 
 class ValidationFailed(Exception):
@@ -42,9 +50,30 @@ class BuildResult:
     report: ValidationReport | None = None
 
 
-def extract_article(article: Article) -> Extraction:
-    """Run nlp, extract and link on one article."""
-    return link(extract(parse(article), article))
+def extract_article(article: Article, online: OnlineLinker | None = None) -> Extraction:
+    """Run nlp, extract and link on one article; ``online`` adds online linking."""
+    extraction = link(extract(parse(article), article))
+    if online is not None:
+        online.link(extraction)
+    return extraction
+
+
+def online_linker(linking: str = "offline", endpoint: str | None = None,
+                  cache_dir: str | Path | None = None) -> OnlineLinker | None:
+    """The online linker ``linking`` asks for, or None for offline linking only.
+
+    Raises ``InputError`` for an unknown ``linking`` or an endpoint that is not
+    an http(s) URL.
+    """
+    from .errors import InputError
+
+    if linking not in LINKING:
+        raise InputError(linking, f"unknown linking (choose from {', '.join(LINKING)})")
+    if linking == "offline":
+        return None
+    from .wikidata import OnlineLinker
+
+    return OnlineLinker(endpoint, cache_dir=cache_dir)
 
 
 def build_dataset(extractions: Iterable[Extraction], base: str = DEFAULT_BASE) -> Dataset:
@@ -83,12 +112,24 @@ def build(
     url: str | None = None,
     publisher: str | None = None,
     validate_output: bool = True,
+    linking: str = "offline",
+    endpoint: str | None = None,
+    cache_dir: str | Path | None = None,
+    online: OnlineLinker | None = None,
 ) -> BuildResult:
     """Build the graph of the articles in ``inputs`` (files or directories).
+
+    ``linking="wikidata"`` also looks up what the gazetteer did not link at
+    ``endpoint`` (default: the Wikidata Query Service), caching answers in
+    ``cache_dir`` (default ``$NEWSGRAPH_CACHE`` or ``~/.cache/newsgraph``); a
+    failing endpoint only gives a ``WikidataWarning``. ``online`` passes a
+    configured :class:`~newsgraph.wikidata.OnlineLinker` instead.
 
     Raises ``InputError`` for bad input (before anything is written) and
     ``ValidationFailed`` when the result does not conform (nothing written).
     """
+    if online is None:
+        online = online_linker(linking, endpoint, cache_dir)
     paths = ingest.find_inputs([Path(p) for p in inputs])
     if not paths:
         from .errors import InputError
@@ -103,7 +144,7 @@ def build(
 
         raise InputError(str(paths[0]), "--title and --url describe a single article")
     articles = [ingest.read_article(path, **overrides) for path in paths]
-    extractions = [extract_article(article) for article in articles]
+    extractions = [extract_article(article, online) for article in articles]
     dataset = build_dataset(extractions, base)
     result = BuildResult(dataset=dataset, extractions=extractions)
     if validate_output:

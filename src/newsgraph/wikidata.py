@@ -22,35 +22,52 @@ knows with a QID) are not looked up, Groups and Conflicts are not looked up,
 and a QID already used by another entity of the article is not given twice.
 Online links get ``link_confidence`` 0.7.
 
-Being a good client: a User-Agent naming the project and a contact, POST for
-long queries, a timeout, one request at a time, Retry-After-aware backoff on
-429/503, and an on-disk cache (:mod:`newsgraph.wikidata_cache`) so that a label
-is asked at most once per endpoint. The linker never fails a build: on the first
-error it warns once (:class:`WikidataWarning`), stops asking, and the offline
-result stands.
+Being a good client (:mod:`newsgraph.wikidata_client`): a User-Agent naming
+the project and a contact, POST for long queries, a timeout, one request at a
+time, Retry-After-aware backoff on 429/503; and an on-disk cache
+(:mod:`newsgraph.wikidata_cache`) so that a label is asked at most once per
+endpoint. The linker never fails a build: on the first error it warns once
+(:class:`WikidataWarning`), stops asking, and the offline result stands.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import email.utils
 import re
-import time
 import warnings
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any, NamedTuple
-from urllib.error import HTTPError
-from urllib.parse import urlencode, urlsplit
 
-from .errors import InputError, NewsgraphError
+from .errors import NewsgraphError
 from .gazetteer import Gazetteer, load_gazetteer
 from .model import Entity, Extraction
 from .resources import queries_dir
 from .wikidata_cache import LabelCache
+from .wikidata_client import (
+    DEFAULT_ENDPOINT,
+    SparqlClient,
+    WikidataError,
+    check_endpoint,
+    retry_after,
+    user_agent,
+)
 
-DEFAULT_ENDPOINT = "https://query.wikidata.org/sparql"
-CONTACT = "https://w3id.org/newsgraph; newsgraph@users.noreply.github.com"
+__all__ = [
+    "DEFAULT_ENDPOINT",
+    "Candidate",
+    "OnlineLinker",
+    "SparqlClient",
+    "WikidataError",
+    "WikidataWarning",
+    "check_endpoint",
+    "choose",
+    "compatible",
+    "lookup_labels",
+    "retry_after",
+    "user_agent",
+    "values_clause",
+]
+
 WD = "http://www.wikidata.org/entity/"
 LABELS_QUERY = "gazetteer-labels.rq"
 LANGUAGES = ("en", "mul")  # Wikidata keeps many names only as "mul" (default for all languages)
@@ -59,17 +76,9 @@ HUMAN, COUNTRY, SOVEREIGN_STATE, DISAMBIGUATION = "Q5", "Q6256", "Q3624078", "Q4
 ONLINE_TYPES = frozenset({"Person", "Country", "Organization", "MediationGroup", "Place"})
 ONLINE_CONFIDENCE = 0.7
 
-DEFAULT_TIMEOUT = 30.0  # seconds per request
-DEFAULT_RETRIES = 3  # further attempts after a 429 or 503
-DEFAULT_MAX_WAIT = 60.0  # longest wait between attempts; a longer Retry-After gives up
 BATCH_SIZE = 20  # labels per request
-POST_ABOVE = 2000  # characters of the encoded query above which POST is used
 
 _QID = re.compile(r"Q[1-9][0-9]*")
-
-
-class WikidataError(NewsgraphError):
-    """The endpoint could not be used: unreachable, too slow, refusing, or garbage."""
 
 
 class WikidataWarning(UserWarning):
@@ -85,23 +94,6 @@ class Candidate(NamedTuple):
 
 
 Answer = list[Candidate] | None  # None: too many candidates to tell apart
-
-
-def user_agent() -> str:
-    import SPARQLWrapper
-
-    from . import __version__
-
-    return f"newsgraph/{__version__} ({CONTACT}) SPARQLWrapper/{SPARQLWrapper.__version__}"
-
-
-def check_endpoint(endpoint: str) -> str:
-    """Return ``endpoint`` if it is an http(s) URL; raise :class:`InputError` otherwise."""
-    parts = urlsplit(endpoint)
-    if parts.scheme not in ("http", "https") or not parts.netloc or any(
-            c.isspace() for c in endpoint):
-        raise InputError(endpoint, "not an http(s) SPARQL endpoint URL")
-    return endpoint
 
 
 # -- choosing -----------------------------------------------------------------
@@ -135,95 +127,7 @@ def choose(answer: Answer, entity_type: str) -> str | None:
     return by_alias[0].qid if len(by_alias) == 1 else None
 
 
-# -- asking the endpoint -------------------------------------------------------
-
-
-def retry_after(value: str | None, now: dt.datetime | None = None) -> float | None:
-    """Seconds to wait from a Retry-After header (delay-seconds or an HTTP date)."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.UTC)
-    return max(0.0, (when - (now or dt.datetime.now(dt.UTC))).total_seconds())
-
-
-class SparqlClient:
-    """SELECT queries with SPARQLWrapper: one at a time, patient on 429/503.
-
-    ``sleep`` is called for every wait (tests pass a recorder); a wait longer
-    than ``max_wait`` (from Retry-After, or the doubling backoff) gives up.
-    """
-
-    def __init__(self, endpoint: str = DEFAULT_ENDPOINT, *, timeout: float = DEFAULT_TIMEOUT,
-                 retries: int = DEFAULT_RETRIES, max_wait: float = DEFAULT_MAX_WAIT,
-                 backoff: float = 1.0, sleep: Callable[[float], Any] = time.sleep,
-                 post_above: int = POST_ABOVE) -> None:
-        self.endpoint = check_endpoint(endpoint)
-        self.timeout = timeout
-        self.retries = retries
-        self.max_wait = max_wait
-        self.backoff = backoff
-        self.sleep = sleep
-        self.post_above = post_above
-        self.agent = user_agent()
-        self.requests = 0
-
-    def _wrapper(self, query: str):
-        from SPARQLWrapper import GET, JSON, POST, SPARQLWrapper
-
-        sw = SPARQLWrapper(self.endpoint, agent=self.agent)
-        sw.setQuery(query)
-        sw.setReturnFormat(JSON)
-        sw.setOnlyConneg(True)  # content negotiation only, no format=json URL parameters
-        sw.setMethod(POST if len(urlencode({"query": query})) > self.post_above else GET)
-        sw.timeout = self.timeout  # setTimeout() would truncate to whole seconds
-        return sw
-
-    def select(self, query: str) -> list[dict[str, Any]]:
-        """The result bindings of a SELECT query; :class:`WikidataError` on any failure."""
-        from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
-
-        sw = self._wrapper(query)
-        where = self.endpoint
-        for attempt in range(self.retries + 1):
-            self.requests += 1
-            try:
-                with warnings.catch_warnings():
-                    warnings.simplefilter("ignore")  # SPARQLWrapper's content-type remarks
-                    return _bindings(sw.queryAndConvert())
-            except HTTPError as exc:
-                if exc.code not in (429, 503) or attempt == self.retries:
-                    raise WikidataError(f"{where}: HTTP {exc.code} {exc.reason}") from exc
-                wait = retry_after(exc.headers.get("Retry-After") if exc.headers else None)
-                if wait is None:
-                    wait = self.backoff * 2**attempt
-                if wait > self.max_wait:
-                    raise WikidataError(f"{where}: HTTP {exc.code}, asked to wait {wait:.0f} s"
-                                        ) from exc
-                self.sleep(wait)
-            except SPARQLWrapperException as exc:
-                raise WikidataError(f"{where}: {type(exc).__name__}") from exc
-            except (OSError, ValueError, TypeError, KeyError, AttributeError) as exc:
-                reason = str(getattr(exc, "reason", None) or exc) or type(exc).__name__
-                raise WikidataError(f"{where}: {reason}") from exc
-        raise WikidataError(f"{where}: no answer")  # pragma: no cover - loop always returns
-
-
-def _bindings(result: Any) -> list[dict[str, Any]]:
-    try:
-        rows = result["results"]["bindings"]
-    except (TypeError, KeyError) as exc:
-        raise ValueError("not SPARQL JSON results") from exc
-    if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
-        raise ValueError("not SPARQL JSON results")
-    return rows
+# -- looking labels up ---------------------------------------------------------
 
 
 def _value(row: dict[str, Any], name: str) -> str | None:
@@ -240,22 +144,26 @@ def _qid(iri: str | None) -> str | None:
 
 @lru_cache(maxsize=1)
 def labels_query() -> str:
-    return (queries_dir() / LABELS_QUERY).read_text(encoding="utf-8")
+    """``queries/gazetteer-labels.rq`` without its header comments (they need not travel)."""
+    lines = (queries_dir() / LABELS_QUERY).read_text(encoding="utf-8").splitlines()
+    while lines and (not lines[0].strip() or lines[0].lstrip().startswith("#")):
+        lines.pop(0)
+    return "\n".join(lines) + "\n"
+
+
+_ECHAR = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t",
+                        "\b": "\\b", "\f": "\\f"})
 
 
 def sparql_literal(text: str, language: str) -> str:
     """A SPARQL string literal with a language tag; every character safely escaped."""
     if not re.fullmatch(r"[a-zA-Z]+(-[a-zA-Z0-9]+)*", language):
         raise ValueError(f"bad language tag {language!r}")
-    out = []
-    for char in text:
-        if char in '"\\':
-            out.append("\\" + char)
-        elif ord(char) < 0x20 or ord(char) == 0x7F:
-            out.append(f"\\u{ord(char):04X}")
-        else:
-            out.append(char)
-    return f'"{"".join(out)}"@{language}'
+    # ECHAR escapes; \\uXXXX would not do: it is decoded before parsing, and a
+    # decoded line break is not allowed in a "..." literal. Other characters
+    # may appear as they are.
+    escaped = text.translate(_ECHAR)
+    return f'"{escaped}"@{language}'
 
 
 def label_variants(label: str) -> list[str]:
@@ -367,7 +275,8 @@ class OnlineLinker:
         missing = []
         for label in dict.fromkeys(labels):
             if (self.endpoint, label) in self.cache:
-                result[label] = self.cache.get(self.endpoint, label)
+                cached = self.cache.get(self.endpoint, label)
+                result[label] = None if cached is None else [Candidate(*c) for c in cached]
             else:
                 missing.append(label)
         if missing and self.error is None:

@@ -89,3 +89,28 @@ def test_parse_number_rejects_words():
 )
 def test_qualifier_before(words, qualifier):
     assert qualifier_before(words) == qualifier
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "casualty"),
+    [
+        ("The shelling forced some 3,000 residents from their homes.", 3000, "Displaced"),
+        ("About 600 villagers were forced to flee.", 600, "Displaced"),
+        ("Officials put the number of people displaced at well over a million.", 1_000_000,
+         "Displaced"),
+        ("The war has displaced more than 4 million.", 4_000_000, "Displaced"),
+    ],
+)
+def test_displacement_forms(run, text, count, casualty):
+    result = run(text)
+    assert (count, casualty) in {(f.count, f.casualty) for f in result.x.figures}
+
+
+def test_vague_number_of_displaced_families_is_a_description(run):
+    result = run("Thousands of displaced families began driving home.")
+    assert result.x.figures == []
+
+
+def test_money_is_not_a_casualty_count(run):
+    result = run("The donors pledged $4 million for the 200 injured.")
+    assert {f.count for f in result.x.figures} == {200}

@@ -30,18 +30,43 @@ def build(
     publisher: Annotated[str | None, typer.Option(help="Publisher name.")] = None,
     no_validate: Annotated[bool, typer.Option("--no-validate", help="Skip SHACL "
                                               "validation.")] = False,
+    link: Annotated[str, typer.Option("--link", help="offline (the gazetteer) or wikidata "
+                                      "(also ask a SPARQL endpoint for what the gazetteer "
+                                      "does not link).")] = "offline",
+    endpoint: Annotated[str | None, typer.Option(help="SPARQL endpoint for --link wikidata "
+                                                 "(default: https://query.wikidata.org/"
+                                                 "sparql).")] = None,
+    cache_dir: Annotated[Path | None, typer.Option("--cache-dir", help="Cache of endpoint "
+                                                   "answers (default: $NEWSGRAPH_CACHE or "
+                                                   "~/.cache/newsgraph).")] = None,
 ) -> None:
     """Build the knowledge graph of INPUTS and write it to OUTPUT."""
+    import warnings
+
+    from ..wikidata import WikidataWarning
+
     try:
-        result = api.build(inputs, output, fmt=fmt, base=base, date=date, title=title,
-                           url=url, publisher=publisher, validate_output=not no_validate)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", WikidataWarning)
+            online = api.online_linker(link, endpoint, cache_dir)
+            result = api.build(inputs, output, fmt=fmt, base=base, date=date, title=title,
+                               url=url, publisher=publisher, validate_output=not no_validate,
+                               online=online)
     except api.ValidationFailed as exc:
         sys.stderr.write(exc.report.to_text())
         raise fail("the graph does not conform to the shapes; nothing written",
                    EXIT_INVALID) from None
     except NewsgraphError as exc:
         raise fail(str(exc)) from None
+    for warning in caught:
+        if issubclass(warning.category, WikidataWarning):
+            typer.echo(f"newsgraph: warning: {warning.message}", err=True)
+        else:
+            warnings.showwarning(warning.message, warning.category, warning.filename,
+                                 warning.lineno)
     counts = summary(result)
+    if online is not None:
+        counts += f", {online.linked} linked online"
     verdict = "not validated" if no_validate else "valid"
     typer.echo(f"newsgraph: built {counts} -> {output} ({verdict})", err=True)
 

@@ -171,7 +171,7 @@ class Context:
             if key is None or self.entities[key].type not in types:
                 continue
             tok = doc[i]
-            while tok.dep_ in {"compound", "flat"} and tok.head is not tok:
+            while tok.dep_ in {"compound", "flat"} and tok.head != tok:
                 tok = tok.head
             if tok.dep_ in {"nsubj", "nsubjpass"}:
                 return key

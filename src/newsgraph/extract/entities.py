@@ -118,7 +118,7 @@ def names_the_state(ent: Span) -> bool:
     """"Turkish President Erdogan", "the Israeli army", "Syrian territory": the
     demonym refers to the state; "Russian-made" or "French fries" do not."""
     head = ent.root.head
-    if head is ent.root or ent.root.dep_ not in {"amod", "compound", "nmod", "npadvmod"}:
+    if head == ent.root or ent.root.dep_ not in {"amod", "compound", "nmod", "npadvmod"}:
         return False
     lemma = head.lemma_.lower()
     return head.pos_ == "PROPN" or lemma in lexicon.TITLE_NOUNS | lexicon.FORCE_HEADS | (
@@ -165,7 +165,7 @@ def is_locative(ent: Span) -> bool:
     """A place name used as a place ("in Moscow", "the city of Baku"), not
     as its government ("Moscow said", "accused Moscow", "Moscow's forces")."""
     root = ent.root
-    while root.dep_ == "conj" and root.head is not root:
+    while root.dep_ == "conj" and root.head != root:
         root = root.head
     if root.dep_ == "pobj":
         prep = root.head

@@ -86,7 +86,7 @@ def ceasefire_happened(token: Token) -> bool:
         governors.append(token.head.head)
     governors += [c for c in token.children if c.dep_ in {"relcl", "acl"}]
     return any(g.lemma_.lower() in lexicon.CEASEFIRE_VERBS and acts_as_verb(g)
-               and not unrealised(g) for g in governors if g is not token)
+               and not unrealised(g) for g in governors if g != token)
 
 
 def has_actor_subject(token: Token) -> bool:
@@ -105,7 +105,7 @@ def unrealised(token: Token) -> bool:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ in {
                     "any", "no", "every", "each"}):
                 return True  # "did not meet", "any attack", "no interest in talks"
-        if node is not token and acts_as_verb(node):
+        if node != token and acts_as_verb(node):
             break
     if acts_as_verb(token) and token.dep_ == "acl" and token.tag_ == "VBG":
         return True  # "the coalition fighting in Yemen": a description, not a report
@@ -251,7 +251,7 @@ def dedupe(keys) -> list[str]:
 def accused_agent(ctx: Context, token: Token, ref: str | None) -> list[str]:
     """"X accused Y of relocating ...": Y is the one relocating."""
     head = token.head
-    while head.dep_ == "prep" and head.head is not head:
+    while head.dep_ == "prep" and head.head != head:
         head = head.head
     if head.pos_ in {"NOUN", "PROPN"} and head.dep_ == "dobj":
         return ctx.resolve_all(head, ref)
@@ -281,12 +281,12 @@ def clause_subject(token: Token) -> Token | None:
     """
     current = token
     for _ in range(6):
-        if current.head is current:
+        if current.head == current:
             break
         current = current.head
         if current.pos_ in {"VERB", "AUX"}:
             for child in current.children:
-                if child.dep_ in {"nsubj", "nsubjpass"} and child is not token:
+                if child.dep_ in {"nsubj", "nsubjpass"} and child != token:
                     return child
             return None
     return None
@@ -349,7 +349,7 @@ def sentence_places(ctx: Context, sent: Span, exclude: set[str]) -> list[str]:
 
 def time_of(ctx: Context, token: Token) -> tuple[str | None, object]:
     clause = token if acts_as_verb(token) else token.head
-    candidates = [token, clause] if clause is not token else [token]
+    candidates = [token, clause] if clause != token else [token]
     for node in candidates:
         for child in node.children:
             if child.dep_ == "prep":

@@ -10,6 +10,8 @@ word ("home to some 145,000 people") is not a casualty figure.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from ..model import Figure, Span
@@ -34,7 +36,12 @@ COMBATANT_NOUNS = {"soldier", "troop", "serviceman", "servicemen", "fighter", "m
                    "combatant", "rebel", "officer", "personnel", "insurgent", "mercenary",
                    "member", "guard", "policeman", "sailor", "pilot", "separatist", "jihadist"}
 PEOPLE_NOUNS = {"people", "person", "individual", "victim", "one", "human"}
-NOT_COUNTS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
+NOT_COUNTS = {"DATE", "TIME", "PERCENT", "QUANTITY", "ORDINAL"}
+CURRENCY = re.compile(r"[$€£¥]|dollar|euro|pound|rouble|ruble|lira|dinar|riyal|yuan|yen|"
+                      r"hryvni|rial|franc", re.I)
+DISPLACING_VERBS = {"leave", "flee", "abandon", "evacuate", "quit"}
+# "the number of people displaced", "the death toll": nouns that carry a count
+COUNT_NOUNS = {"toll", "number", "tally", "count", "figure", "total"}
 
 
 def casualty_of(token: Token) -> str | None:
@@ -77,6 +84,25 @@ def is_negated(*tokens: Token) -> bool:
     return False
 
 
+def is_money(token: Token) -> bool:
+    """A sum of money, not a count ("$4 million"); the small model also tags
+    "more than 4 million" as MONEY, so the currency must be there."""
+    if token.ent_type_ != "MONEY":
+        return False
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return ent is not None and bool(CURRENCY.search(ent.text))
+
+
+def forced_out(verb: Token) -> bool:
+    """"forced to leave", "forced 150,000 from their homes": displacement."""
+    if verb.lemma_.lower() not in {"force", "drive", "push", "compel"}:
+        return False
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in DISPLACING_VERBS for c in verb.children
+               ) or any(g.lemma_.lower() in {"home", "house", "village", "town"}
+                        for p in verb.children if p.lower_ in {"from", "out"}
+                        for g in p.subtree)
+
+
 def number_tokens(token: Token) -> list[Token]:
     """The number phrase a numeric token belongs to ("1.5 million", "twenty-five")."""
     doc = token.doc
@@ -96,7 +122,7 @@ def find_figures(ctx: Context) -> list[Figure]:
     doc = ctx.doc
     done: set[int] = set()
     for token in doc:
-        if token.i in done or token.ent_type_ in NOT_COUNTS:
+        if token.i in done or token.ent_type_ in NOT_COUNTS or is_money(token):
             continue
         vague = token.lower_ in VAGUE
         if not (token.like_num or vague) or token.pos_ not in {"NUM", "NOUN", "PRON"}:
@@ -120,7 +146,7 @@ def figure_for(ctx: Context, num: Token, parsed: tuple[int, str], numbers: list[
         "NOUN", "PROPN", "ADJ"} else num
     anchor = noun  # the token whose place in the clause ties it to a verb
     # "dozens of people": the number is the head, the people its "of" object
-    if noun is num:
+    if noun == num:
         for prep in num.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for pobj in prep.children:
@@ -128,7 +154,7 @@ def figure_for(ctx: Context, num: Token, parsed: tuple[int, str], numbers: list[
                         noun = pobj
     casualty, trigger = None, None
     # the noun itself: "19 dead", "200 deaths", "60 injured"
-    if noun is not num and casualty_of(noun):
+    if noun != num and casualty_of(noun):
         casualty, trigger = casualty_of(noun), noun
     # a participle on the noun: "19 civilians killed", "wounded soldiers"
     if casualty is None:
@@ -144,20 +170,27 @@ def figure_for(ctx: Context, num: Token, parsed: tuple[int, str], numbers: list[
             verb = verb.head
         if casualty_of(verb):
             casualty, trigger = casualty_of(verb), verb
+        elif forced_out(verb):
+            casualty, trigger = "Displaced", verb
         else:
             for child in verb.children:
                 if child.dep_ in {"acomp", "oprd", "xcomp"} and casualty_of(child):
                     casualty, trigger = casualty_of(child), child
-    # "the death toll rose to 45", "a toll of 45"
+    # "the death toll rose to 45", "puts the number of people displaced at 1 million"
     if casualty is None:
         toll = toll_head(num)
         if toll is not None:
-            casualty, trigger = "Killed", toll
+            kinds = [casualty_of(t) for t in toll.subtree if t != toll and casualty_of(t)]
+            if kinds or toll.lemma_.lower() == "toll":
+                casualty, trigger = (kinds[0] if kinds else "Killed"), toll
+    if casualty is not None and trigger is not None and trigger.dep_ == "amod" and (
+            num.lower_ in VAGUE) and trigger.head == noun:
+        return None  # "thousands of displaced families": a description, not a count
     if casualty is None or trigger is None:
         return None
     if is_negated(trigger, noun):
         return None
-    victims = victims_of(noun) if noun is not num else None
+    victims = victims_of(noun) if noun != num else None
     if victims is None:
         victims = inherited_victims(num, previous) or "People"
     before = [t.text for t in num.doc[max(num.sent.start, numbers[0].i - 3) : numbers[0].i]]
@@ -182,14 +215,16 @@ def _qualifier_words(before: list[str], has: bool) -> list[str]:
 
 
 def toll_head(num: Token) -> Token | None:
+    """The count noun a number is the value of: "the toll rose to 45", "put the
+    number of people displaced at a million" (a few steps up the tree)."""
     head = num.head
-    for _ in range(3):
-        if head.lemma_.lower() in TOLL_NOUNS:
+    for _ in range(5):
+        if head.lemma_.lower() in COUNT_NOUNS:
             return head
         for child in head.children:
-            if child.dep_ in {"nsubj", "nsubjpass", "dobj"} and child.lemma_.lower() in TOLL_NOUNS:
+            if child.dep_ in {"nsubj", "nsubjpass", "dobj"} and child.lemma_.lower() in COUNT_NOUNS:
                 return child  # "the toll rose to 45", "puts the toll at 45"
-        if head.head is head:
+        if head.head == head:
             break
         head = head.head
     return None

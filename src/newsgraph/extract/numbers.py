@@ -83,6 +83,9 @@ def parse_number(text: str) -> tuple[int, str] | None:
 
 def qualifier_before(words: list[str]) -> str | None:
     """The qualifier named by the words just before a number, if any."""
+    words = [w for w in words if w.strip()]
+    while words and words[-1].lower() in {"a", "an"}:
+        words = words[:-1]  # "well over a million"
     tail = " ".join(w.lower() for w in words[-3:])
     for phrase, qualifier in QUALIFIERS:
         if tail == phrase or tail.endswith(" " + phrase):

@@ -165,7 +165,7 @@ def subject_of(token: Token) -> Token | None:
         for child in current.children:
             if child.dep_ in {"nsubj", "expl"} and child.dep_ != "expl":
                 return child
-        if current.dep_ in {"conj", "xcomp", "advcl"} and current.head is not current:
+        if current.dep_ in {"conj", "xcomp", "advcl"} and current.head != current:
             current = current.head
         else:
             break

@@ -20,7 +20,7 @@ def sentence_span(sent: Span) -> TextSpan:
 
 def antecedent(verb: Token) -> Token | None:
     """The noun a relative clause hangs on: "Iran, which backs ..." -> Iran."""
-    if verb.dep_ in {"relcl", "acl"} and verb.head is not verb:
+    if verb.dep_ in {"relcl", "acl"} and verb.head != verb:
         return verb.head
     return None
 
@@ -40,7 +40,7 @@ def subjects(ctx: Context, verb: Token) -> list[str]:
             if child.lower_ in RELATIVE_PRONOUNS and antecedent(verb) is not None:
                 child = antecedent(verb)
             return actors(ctx, ctx.resolve_all(child))
-    if verb.dep_ == "conj" and verb.head is not verb:
+    if verb.dep_ == "conj" and verb.head != verb:
         return subjects(ctx, verb.head)  # "X condemned Y and backed Z"
     return []
 

@@ -22,6 +22,12 @@ pyoxigraph also requires every substituted variable to be in the ``SELECT``
 list, so the canned queries project their parameters; :class:`ResultTable`
 leaves those columns (names starting with ``_``) out.
 
+One exception: an IRI parameter used as a federated endpoint, ``SERVICE
+?_endpoint_iri { ... }``, is written into the text as ``SERVICE <iri>`` (after
+checking it is an absolute http(s) IRI), because rdflib reads the endpoint from
+the query text and silently returns nothing for ``SERVICE ?var``
+(:func:`bind_service_iris`). A failing SERVICE endpoint is an ``InputError``.
+
 Both backends read the union of all named graphs as the default graph, and
 the canned queries group or ``DISTINCT`` their rows because pyoxigraph's union
 keeps one copy of a triple per graph that holds it.

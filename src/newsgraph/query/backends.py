@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -32,10 +33,13 @@ def run_query(
         query = load_query(query)
     bindings = bind_params(query, params)
     query = bind_service_iris(query, bindings)
-    if isinstance(data, ox.Store):
-        return _run_oxigraph(query, data, bindings)
-    if isinstance(data, Graph):
-        return _run_rdflib(query, data, bindings)
+    try:
+        if isinstance(data, ox.Store):
+            return _run_oxigraph(query, data, bindings)
+        if isinstance(data, Graph):
+            return _run_rdflib(query, data, bindings)
+    except (OSError, json.JSONDecodeError) as exc:  # a SERVICE endpoint failed
+        raise InputError(query.source, f"a SERVICE call failed: {exc}") from exc
     raise TypeError(f"cannot query a {type(data).__name__}: expected an rdflib Graph or a Store")
 
 
