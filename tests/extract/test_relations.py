@@ -82,3 +82,33 @@ def test_narrated_relation_gets_a_narrator_statement(run):
 )
 def test_passive_relative_and_appositive_relations(run, text, triple):
     assert triple in run(text).triples(), run(text).triples()
+
+
+def test_relative_whose_and_format_brokered_with(run):
+    result = run("Turkish President Recep Tayyip Erdogan, whose government brokered the "
+                 "Black Sea Grain Initiative together with the United Nations, spoke on "
+                 "Sunday about the peace talks.")
+    mediators = {o for s, p, o in result.triples() if p == "mediator"}
+    assert mediators == {"Turkey", "United Nations"}
+
+
+def test_committee_chaired_by(run):
+    result = run("Israel and Hezbollah agreed a truce. A monitoring committee chaired by the "
+                 "United States and including France will oversee the truce, an official "
+                 "said.")
+    mediators = {o for s, p, o in result.triples() if p == "mediator"}
+    assert mediators == {"United States", "France"}
+
+
+def test_guarantors_of_a_format(run):
+    result = run("The three guarantor countries of the Astana format, Russia, Turkey and "
+                 "Iran, will meet to discuss a settlement.")
+    assert {o for s, p, o in result.triples() if p == "mediator"} == {"Russia", "Turkey",
+                                                                       "Iran"}
+
+
+def test_envoy_office_with_parent_and_envoy(run):
+    result = run("The UN special envoy for Sudan, Ramtane Lamamra, urged all parties to talk.")
+    triples = result.triples()
+    assert ("UN special envoy for Sudan", "parentOrganization", "United Nations") in triples
+    assert ("UN special envoy for Sudan", "mediator", "Ramtane Lamamra") in triples

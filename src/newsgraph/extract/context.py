@@ -252,6 +252,14 @@ class Context:
             key = (self.last_subject_before(token, types) if salient else None) \
                 or self.last_before(token.idx, types)
             return [key] if key else []
+        if lower in {"whose", "who", "which", "whom"} and token.head.dep_ != "ROOT":
+            # "Erdogan, whose government ...": the noun the relative clause is about
+            clause = token.head if token.dep_ != "poss" else token.head.head
+            while clause.dep_ not in {"relcl", "acl", "ROOT"}:
+                clause = clause.head
+            if clause.dep_ in {"relcl", "acl"} and clause.head.i != token.i:
+                return self._resolve(clause.head, ref, create=create, for_role=for_role)
+            return []
         if lower in PLURAL_PRONOUNS:
             return self.plural_antecedent(token) if for_role == "actor" else []
         if token.pos_ not in {"NOUN", "PROPN"}:

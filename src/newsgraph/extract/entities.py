@@ -36,8 +36,13 @@ TYPE_FOR_LABEL = {"PERSON": "Person", "GPE": "Place", "LOC": "Place", "ORG": "Or
 
 
 def find_entities(ctx: Context) -> None:
-    doc = ctx.doc
     absorbed = acronym_expansions(ctx)
+    find_named_entities(ctx, absorbed)
+    titled_names(ctx)
+
+
+def find_named_entities(ctx: Context, absorbed: set[int]) -> None:
+    doc = ctx.doc
     for ent in doc.ents:
         if ent.label_ in SKIP_LABELS or ent.start in absorbed:
             continue
@@ -90,9 +95,35 @@ def find_entities(ctx: Context) -> None:
             continue
         if type_ == "Organization" and ent.root.lemma_.lower() in lexicon.STATE_BODY_HEADS:
             continue  # "the health ministry": named after its state by resolution
+        if ent.root.lemma_.lower() in lexicon.FORMAT_HEADS:
+            continue  # "the Black Sea Grain Initiative": a format, found by mediation rules
         key = same_person(ctx, label.text) if type_ == "Person" else same_name(ctx, label.text)
         entity = ctx.add_entity(label.text, type_, key=key, confidence=0.6)
         ctx.mention_span(entity.key, label)
+
+
+def titled_names(ctx: Context) -> None:
+    """A proper name in apposition to a title is a person, even when the NER
+    missed it: "the UN special envoy for Sudan, Ramtane Lamamra"."""
+    doc = ctx.doc
+    for token in doc:
+        if token.dep_ != "appos" or token.pos_ != "PROPN" or token.i in ctx.token_key:
+            continue
+        title = token.head
+        while title.dep_ in {"pobj", "prep"} and title.head != title:
+            title = title.head  # "the envoy for Sudan, X": apposition hung on "Sudan"
+        if title.lemma_.lower() not in lexicon.PERSON_TITLES:
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == (
+                "compound") and doc[start - 1].i not in ctx.token_key:
+            start -= 1
+        name = doc[start : token.i + 1]
+        if len(name) < 2 or not all(t.text[:1].isupper() for t in name):
+            continue
+        entity = ctx.add_entity(name.text, "Person", key=same_person(ctx, name.text),
+                                confidence=0.5)
+        ctx.mention_span(entity.key, name)
 
 
 def strip_determiner(ent: Span) -> Span:

@@ -310,6 +310,11 @@ FORCE_HEADS = {"army", "military", "force", "troop", "soldier", "navy", "command
                "brigade", "division", "border guard", "serviceman", "adviser", "advisor",
                "mercenary"}
 
+# Nouns that name a person's office: "the envoy, Hans Grundberg".
+PERSON_TITLES = {"envoy", "spokesman", "spokeswoman", "spokesperson", "minister", "president",
+                 "official", "chief", "head", "commander", "leader", "negotiator", "mediator",
+                 "ambassador", "representative", "secretary", "adviser", "advisor", "general",
+                 "prime", "premier", "governor", "mayor", "coordinator", "director"}
 # Titles before a name that are not first names.
 HONORIFICS = {"president", "minister", "general", "colonel", "brigadier", "gen.", "col.",
               "mr", "mr.", "mrs", "ms", "dr", "sheikh", "king", "prince", "emir", "sultan",
@@ -336,3 +341,5 @@ OTHER_PARTY_HEADS = {"country", "side", "force", "state", "party", "neighbor", "
                      "enemy", "army", "troop", "republic", "nation", "opponent", "adversary"}
 
 CONFLICT_NOUNS = {"conflict", "war", "dispute"}
+# Head nouns of diplomatic formats ("the Astana format", "the Berlin Process").
+FORMAT_HEADS = {"format", "process", "initiative", "channel", "mechanism", "quartet", "troika"}

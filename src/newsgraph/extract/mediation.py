@@ -87,10 +87,19 @@ def named_format(ctx: Context, token: Token) -> str | None:
     return entity.key
 
 
+def chairing_verbs(token: Token) -> list[Token]:
+    """"a committee chaired by ..." (a participle on the noun, or, when the
+    parser made the noun its subject, the verb above it)."""
+    verbs = [c for c in token.children if c.dep_ in {"acl", "relcl"}]
+    if token.dep_ in {"nsubj", "nsubjpass"} and any(c.dep_ == "agent"
+                                                     for c in token.head.children):
+        verbs.append(token.head)
+    return [v for v in verbs if v.lemma_.lower() in MEDIATOR_VERBS]
+
+
 def chaired(token: Token) -> bool:
     """"a committee chaired by ...", "a mission led by ...": someone mediates in it."""
-    return any(c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in MEDIATOR_VERBS
-               for c in token.children)
+    return bool(chairing_verbs(token))
 
 
 def group_phrase(token: Token) -> str:
@@ -101,7 +110,10 @@ def group_phrase(token: Token) -> str:
     tail = []
     for child in token.rights:
         if child.dep_ == "prep" and child.lower_ in {"for", "in", "on"}:
-            tail = list(child.subtree)
+            for t in child.subtree:  # "for Yemen", not "for Yemen, Hans Grundberg"
+                if t.is_punct or t.dep_ == "appos":
+                    break
+                tail.append(t)
             break
     text = " ".join(t.text for t in [*words, token, *tail])
     return text.replace(" - ", "-").strip()
@@ -114,7 +126,9 @@ def envoy_office(ctx: Context, token: Token) -> str | None:
     orgs = [c for c in token.children if c.dep_ in {"compound", "poss", "nmod"}
             and ctx.entities.get(ctx.token_key.get(c.i, ""), None) is not None
             and ctx.entities[ctx.token_key[c.i]].type == "Organization"]
-    person = next((c for c in token.children if c.dep_ in {"appos", "compound"}
+    near = [*token.children, *(g for c in token.children if c.dep_ == "prep"
+                               for p in c.children for g in p.children)]
+    person = next((c for c in near if c.dep_ in {"appos", "compound"}
                    and ctx.token_key.get(c.i) and ctx.entities[ctx.token_key[c.i]].type
                    == "Person"), None)
     if not orgs or person is None:
@@ -151,13 +165,13 @@ def group_mediators(ctx: Context, token: Token, group: str) -> list[Relation]:
     if group in ctx.envoys:
         keys.append(ctx.envoys[group])
     # "a committee chaired by A and including B"
-    for verb in [c for c in token.children if c.dep_ in {"acl", "relcl"}]:
+    for verb in chairing_verbs(token):
         for v in (verb, *verb.conjuncts):
             if v.lemma_.lower() in MEDIATOR_VERBS:
                 for arg in v.subtree:
                     # "chaired by A and including B": objects of by/including
-                    if arg.dep_ in {"pobj", "dobj"} and (arg.head is v or arg.head.lower_ in {
-                            "by", "including"}):
+                    if arg.dep_ in {"pobj", "dobj"} and arg.i != token.i and (
+                            arg.head == v or arg.head.lower_ in {"by", "including"}):
                         keys += actors(ctx, ctx.resolve_all(arg))
     # "A brokered the X (together) with B"
     head = token.head
