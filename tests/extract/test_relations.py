@@ -112,3 +112,23 @@ def test_envoy_office_with_parent_and_envoy(run):
     triples = result.triples()
     assert ("UN special envoy for Sudan", "parentOrganization", "United Nations") in triples
     assert ("UN special envoy for Sudan", "mediator", "Ramtane Lamamra") in triples
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        ("The Russian-backed separatists shelled the town.",
+         ("Russia", "supports", "Russian-backed separatists")),
+        ("The Iran-aligned Houthis rejected the plan.", ("Iran", "supports", "Houthis")),
+        ("Fighting raged around the Houthi-held port city of Hodeidah.",
+         ("Houthis", "controls", "Hodeidah")),
+        ("Turkey, Azerbaijan's closest ally, sent drones.", ("Turkey", "supports", "Azerbaijan")),
+        ("The Syrian government and its Russian and Iranian allies pressed on.",
+         ("Iran", "supports", "Syria")),
+        ("The LNA has the support of Russia and Egypt.",
+         ("Egypt", "supports", "Libyan National Army")),
+    ],
+)
+def test_alignments_in_modifiers_and_nouns(run, text, triple):
+    result = run(text)
+    assert triple in result.triples(), result.triples()

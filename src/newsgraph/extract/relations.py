@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from ..model import Relation
 from ..model import Span as TextSpan
+from .alignments import find_alignments
 from .context import Context, acts_as_verb
 from .mediation import find_mediation
 from .syntax import RELATIVES, actors, antecedent, clause_span, pobjs, subjects
@@ -35,6 +36,7 @@ def find_relations(ctx: Context) -> list[Relation]:
         relations.extend(legally_part_of(ctx, token))
         relations.extend(recognised_as_part(ctx, token))
         relations.extend(strongholds(ctx, token))
+    relations.extend(find_alignments(ctx))
     relations.extend(find_mediation(ctx))
     relations.extend(conflict_relations(ctx))
     return dedupe(relations)
