@@ -1,0 +1,293 @@
+"""Resolution: which entities a noun phrase refers to.
+
+Names, pronouns ("he" -> the last person who was a subject), descriptions
+("the neighboring country" -> the other party, "both sides" -> the parties,
+"the coalition" -> the actor named before with that head noun), metonyms
+("Baku" -> Azerbaijan's government) and state bodies ("his army" -> his
+state; "the Georgian Defence Ministry" -> an organisation of Georgia).
+
+``Resolution`` is a mixin of ``Context``; it reads and extends the entity
+table held there.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from . import lexicon
+
+if TYPE_CHECKING:
+    from .context import Context as _Context  # noqa: F401
+
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+THING_PRONOUNS = {"it", "its", "itself"}
+PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
+RUN_BY = {"run", "led", "lead", "controlled", "control", "held", "hold", "dominated"}
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "so", "-", "called",
+               "several", "many", "some", "various", "numerous"}
+
+
+class Resolution:
+    """Mixed into ``Context``: every method uses its entity table."""
+
+    def plural_antecedent(self, token: Token) -> list[str]:
+        """"they": the last plural-named group or organisation that was a
+        subject ("the Houthis ... They say"), else the last coordinated subject
+        ("Russia and Turkey ... they agreed")."""
+        key = self.last_subject_before(token, {"Group", "Organization"})
+        if key and self.entities[key].label.lower().endswith("s"):
+            return [key]
+        doc = token.doc
+        first = token.sent.start
+        if first > 0:
+            first = doc[first - 1].sent.start
+        for i in range(token.i - 1, first - 1, -1):
+            tok = doc[i]
+            if tok.dep_ in {"nsubj", "nsubjpass"} and tok.conjuncts and tok.i != token.i:
+                keys = [k for t in (tok, *tok.conjuncts) for k in (
+                    [self.token_key[t.i]] if t.i in self.token_key else [])]
+                if len(keys) >= 2:
+                    return keys
+        return []
+
+    def other_party(self, ref: str | None) -> list[str]:
+        side = self.country_of(ref) or ref
+        others = [p for p in self.parties if p != side]
+        return others[:1] if side in self.parties and others else []
+
+    def resolve_all(self, token: Token, ref: str | None = None, *, create: bool = False,
+                    for_role: str = "actor") -> list[str]:
+        """Resolve a noun phrase and its conjuncts ("France, Russia and the US")."""
+        keys: list[str] = []
+        for tok in (token, *token.conjuncts):
+            for key in self.resolve(tok, ref, create=create, for_role=for_role):
+                if key not in keys:
+                    keys.append(key)
+        return keys
+
+    def resolve(self, token: Token, ref: str | None = None, *, create: bool = False,
+                for_role: str = "actor") -> list[str]:
+        keys = self._resolve(token, ref, create=create, for_role=for_role)
+        if keys and token.i not in self.token_key:
+            # pronouns and descriptions are mentions too ("he", "both sides")
+            span = token.doc[token.i : token.i + 1] if token.pos_ == "PRON" else _noun_phrase(
+                token)
+            for key in keys:
+                if self.entities[key].type != "Conflict":
+                    self.add_mention(key, span.start_char, span.end_char)
+        return keys
+
+    def _resolve(self, token: Token, ref: str | None = None, *, create: bool = False,
+                 for_role: str = "actor") -> list[str]:
+        """Entity keys for the noun phrase headed by ``token``.
+
+        ``ref`` is the actor from whose point of view "the other side" is
+        meant; ``create`` makes a Group entity for a source description
+        ("Armenian sources in X") that names no known actor.
+        ``for_role`` "actor" turns capitals into their governments.
+        """
+        lower = token.lower_
+        if token.i in self.token_key:
+            key = self.token_key[token.i]
+            if for_role == "actor":
+                key = self.government_of(key)
+            return [key]
+        if lower in PERSON_PRONOUNS:
+            key = self.last_subject_before(token, {"Person"}) or self.last_before(
+                token.idx, {"Person"})
+            return [key] if key else []
+        if lower in THING_PRONOUNS:
+            types = {"Country", "Organization", "MediationGroup"} if for_role == "actor" else {
+                "Place", "Country"}
+            salient = for_role == "actor" and lower != "its"  # "its civil war": nearest
+            key = (self.last_subject_before(token, types) if salient else None) \
+                or self.last_before(token.idx, types)
+            return [key] if key else []
+        if lower in {"whose", "who", "which", "whom"} and token.head.dep_ != "ROOT":
+            # "Erdogan, whose government ...": the noun the relative clause is about
+            clause = token.head if token.dep_ != "poss" else token.head.head
+            while clause.dep_ not in {"relcl", "acl", "ROOT"}:
+                clause = clause.head
+            if clause.dep_ in {"relcl", "acl"} and clause.head.i != token.i:
+                return self._resolve(clause.head, ref, create=create, for_role=for_role)
+            return []
+        if lower in PLURAL_PRONOUNS:
+            return self.plural_antecedent(token) if for_role == "actor" else []
+        if token.pos_ not in {"NOUN", "PROPN"}:
+            return []
+        for child in token.children:
+            if child.dep_ == "appos" and child.i in self.token_key:
+                # "his French colleague Emmanuel Macron"
+                return self._resolve(child, ref, create=create, for_role=for_role)
+        lemma = token.lemma_.lower()
+        mods = {c.lower_ for c in token.children if c.dep_ in {"det", "nummod", "amod",
+                                                                "compound", "predet"}}
+        if lemma in lexicon.BOTH_PARTIES_HEADS and token.tag_ in {"NNS", "NNPS"} and (
+            mods & lexicon.BOTH_DETERMINERS or "warring" in mods
+        ):
+            return list(self.parties)
+        if lemma in lexicon.OTHER_PARTY_HEADS and (
+            mods & lexicon.OTHER_PARTY_MODIFIERS
+            or any(c.lemma_ == "oppose" for c in token.children)
+            or (token.dep_ == "dobj" and token.head.lemma_ == "oppose")
+        ):
+            return self.other_party(ref)
+        body = self.state_body(token, ref, create)
+        if body is not None:
+            return body
+        for child in token.children:
+            if child.dep_ == "compound" and child.i in self.token_key and for_role == "actor":
+                # "the Minsk Group" parsed as compound + head, etc.
+                return [self.government_of(self.token_key[child.i])]
+        same_head = self.same_head_antecedent(token)
+        if same_head is not None:
+            return [same_head]
+        if create and lemma in lexicon.SOURCE_NOUNS:
+            return [self.group_for(token)]
+        if create and token.pos_ == "PROPN" and token.text[:1].isupper():
+            return [self.group_for(token)]  # a name the NER missed: "the Syrian Observatory"
+        if lemma in lexicon.ARMED_GROUP_NOUNS and token.tag_ in {"NNS", "NNPS"}:
+            return [self.group_for(token)]  # "the rebels", "Kurdish militants"
+        return []
+
+    def same_head_antecedent(self, token: Token) -> str | None:
+        """"the coalition" after "the Saudi-led coalition", "the rebels" after
+        "Houthi rebels": a definite noun phrase whose head noun ends the
+        label of an actor named before."""
+        if token.pos_ != "NOUN" or not any(c.lower_ in {"the", "this", "that", "these", "those"}
+                                           for c in token.children):
+            return None
+        lemma = token.lemma_.lower()
+        best: tuple[int, str] | None = None
+        for key, entity in self.entities.items():
+            if entity.type in {"Place", "Conflict"} or not entity.mentions:
+                continue
+            words = [*entity.label.lower().split(), *(a.lower() for a in entity.aliases)]
+            heads = {w.split()[-1].rstrip("s") for w in (entity.label.lower(), *entity.aliases)
+                     if w}
+            if lemma.rstrip("s") not in heads and lemma not in words[-1:]:
+                continue
+            first = min(m.start for m in entity.mentions)
+            if first < token.idx and (best is None or first > best[0]):
+                best = (first, key)
+        return best[1] if best else None
+
+    def government_of(self, key: str) -> str:
+        """A capital or seat of government used as an actor means its state."""
+        entity = self.entities.get(key)
+        if entity is None or entity.type != "Place":
+            return key
+        entry = self.gaz.metonym(entity.label)
+        if entry is not None and entry.type == "Country":
+            return self.entity_from_gazetteer(entry).key
+        return key
+
+    def modifier_country(self, token: Token, ref: str | None) -> str | None:
+        """The state named by a modifier: demonym, capital, possessive, "of X"/"from X"."""
+        for child in token.children:
+            if child.dep_ in {"amod", "compound", "npadvmod", "nmod", "poss"}:
+                if child.i in self.demonym_key:
+                    key = self.demonym_key[child.i]
+                    self.add_mention(key, child.idx, child.idx + len(child.text))
+                    return key
+                keys = self.resolve(child, ref, for_role="actor")
+                if not keys and child.lemma_.lower() in RUN_BY:
+                    # "the Houthi-run ministry", "the Saudi-led coalition"
+                    keys = [k for g in child.children if g.dep_ in {"npadvmod", "compound", "amod"}
+                            for k in self.resolve(g, ref)]
+                if keys:
+                    return self.home_of(keys[0])
+            if child.dep_ == "prep" and child.lower_ in {"of", "from"}:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        keys = self.resolve(pobj, ref, for_role="actor")
+                        if keys:
+                            return self.home_of(keys[0])
+        return None
+
+    def home_of(self, key: str) -> str:
+        """A person's state; an organisation or state is its own home."""
+        if self.entities[key].type == "Person":
+            return self.country_of(key) or key
+        return key
+
+    def state_body(self, token: Token, ref: str | None, create: bool = False
+                   ) -> list[str] | None:
+        """Armies and troops stand for their state; ministries become organisations."""
+        lemma = token.lemma_.lower()
+        if lemma not in lexicon.STATE_BODY_HEADS | lexicon.FORCE_HEADS:
+            return None
+        country = self.modifier_country(token, ref)
+        if country is None and any(c.lower_ in {"government", "regime", "pro-government",
+                                                "state"} for c in token.children):
+            country = self.home_state()  # "government troops" in a civil war
+        if country is None:
+            return None
+        if create and lemma in lexicon.SPEAKING_FORCES:
+            return [self.body(token, country)]  # "the Israeli military said": its own voice
+        if lemma in lexicon.FORCE_HEADS or lemma == "government":
+            return [country]
+        return [self.ministry(token, country)]
+
+    def home_state(self) -> str | None:
+        """The state the conflict is fought in: its territory's state, or the
+        most often named state."""
+        if self.conflict_state:
+            return self.conflict_state
+        counts = {k: len(e.mentions) for k, e in self.entities.items() if e.type == "Country"}
+        return max(counts, key=lambda k: (counts[k], k)) if counts else None
+
+    def body(self, token: Token, country: str) -> str:
+        """An army or command speaking for itself, named as written
+        ("Israeli military", "Southern Operational Command")."""
+        words = [t for t in _noun_phrase(token) if t.dep_ != "poss" and t.head.dep_ != "poss"
+                 and t.lower_ not in DETERMINERS and t.dep_ != "case"]
+        label = " ".join(t.text for t in words if t.i <= token.i) or token.text
+        entity = self.add_entity(label, "Organization", confidence=0.7)
+        self.affiliation.setdefault(entity.key, country)
+        self.bodies.add(entity.key)
+        phrase = _noun_phrase(token)
+        self.add_mention(entity.key, phrase.start_char, phrase.end_char)
+        return entity.key
+
+    def ministry(self, token: Token, country: str) -> str:
+        """A ministry or office, named canonically ("Ministry of Defense of Armenia")."""
+        words = [c for c in token.children if c.dep_ in {"compound", "amod"}
+                 and c.i not in self.token_key and c.i not in self.demonym_key
+                 and c.pos_ in {"PROPN", "NOUN", "ADJ"} and "-" not in c.text]
+        topic = " ".join(w.text for w in words).strip().title()
+        topic = {"Defence": "Defense", "Foreign": "Foreign Affairs"}.get(topic, topic)
+        country_label = self.entities[country].label
+        head = token.text if token.text[:1].isupper() else token.text.capitalize()
+        label = f"{head} of {topic} of {country_label}" if topic else f"{head} of {country_label}"
+        entity = self.add_entity(label, "Organization", confidence=0.7)
+        self.affiliation[entity.key] = country
+        self.bodies.add(entity.key)
+        phrase = _noun_phrase(token)
+        entity.aliases.append(phrase.text) if phrase.text not in entity.aliases else None
+        self.add_mention(entity.key, phrase.start_char, phrase.end_char)
+        return entity.key
+
+    def group_for(self, token: Token) -> str:
+        """A Group entity for a source description, labelled with its words."""
+        phrase = _noun_phrase(token)
+        label = phrase.text
+        tokens = range(phrase.start, phrase.end)
+        type_ = "Organization" if token.lemma_.lower() in lexicon.STATE_BODY_HEADS or (
+            token.pos_ == "PROPN") else "Group"
+        entity = self.add_entity(label, type_, confidence=0.6)
+        self.add_mention(entity.key, phrase.start_char, phrase.end_char, tokens)
+        country = self.modifier_country(token, None)
+        if country:
+            self.affiliation.setdefault(entity.key, country)
+        return entity.key
+
+
+
+
+def _noun_phrase(token: Token):
+    from .context import noun_phrase
+
+    return noun_phrase(token)
