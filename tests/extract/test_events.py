@@ -157,3 +157,21 @@ def test_sent_advisers_deployment_agent_is_their_state(run):
 def test_event_as_subject_of_kill_is_not_an_attack(run):
     result = run("The fighting around Tripoli has killed more than 2,000 people.")
     assert not result.events("Attack")
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("Armenia and Azerbaijan agreed to halt the fighting in Nagorno-Karabakh.", "Ceasefire"),
+        ("Erdogan discussed the evacuation by phone with Putin.", "PhoneCall"),
+        ("Militants overran two posts in Nad Ali district of Helmand.", "TerritorialCapture"),
+        ("A Red Cross convoy came under fire near Aleppo.", "Attack"),
+        ("The government launched its final push on Aleppo.", "MilitaryAdvance"),
+    ],
+)
+def test_more_trigger_forms(run, text, type_):
+    assert type_ in {e.type for e in run(text).events()}
+
+
+def test_urging_a_halt_is_not_a_ceasefire(run):
+    assert not run("Macron urged Russia to halt the fighting in Ukraine.").events("Ceasefire")

@@ -114,3 +114,12 @@ def test_vague_number_of_displaced_families_is_a_description(run):
 def test_money_is_not_a_casualty_count(run):
     result = run("The donors pledged $4 million for the 200 injured.")
     assert {f.count for f in result.x.figures} == {200}
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "casualty"),
+    [("Doctors said they had received 12 bodies since Tuesday.", 12, "Killed"),
+     ("The rebels said they had taken 17 soldiers prisoner.", 17, "Captured")],
+)
+def test_bodies_and_prisoners(run, text, count, casualty):
+    assert (count, casualty) in {(f.count, f.casualty) for f in run(text).x.figures}

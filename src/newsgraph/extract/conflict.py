@@ -31,8 +31,15 @@ def find_conflict(ctx: Context) -> None:
     nouns = [t for t in ctx.doc if is_conflict_noun(t)]
     if not nouns:
         return
-    names = sorted((describe(ctx, t) + (t.i,) for t in nouns), key=lambda c: (c[0], c[3]))
+    names = sorted([*(describe(ctx, t) + (t.i,) for t in nouns), *fought_over(ctx)],
+                   key=lambda c: (c[0], c[3]))
     labels = list(dict.fromkeys(name for _, name, _, _ in names if name))
+    home = next((t for _, _, t, _ in names if t), None)
+    if home is not None:
+        # the names people give a war: "the Yemen war", "the war in Yemen"
+        place = ctx.entities[home].label
+        noun = nouns[0].lemma_.lower()
+        labels += [n for n in (f"{place} {noun}", f"{noun} in {place}") if n not in labels]
     label = labels[0] if labels else nouns[0].lemma_.lower()
     entity = ctx.add_entity(label, "Conflict", key="conflict", confidence=0.7)
     entity.aliases.extend(labels[1:])
@@ -99,6 +106,21 @@ def describe(ctx: Context, token: Token) -> tuple[int, str | None, str | None]:
     if len(ctx.parties) == 2:
         return 8, "-".join(ctx.entities[k].label for k in ctx.parties) + f" {noun}", None
     return 9, None, None
+
+
+def fought_over(ctx: Context) -> list[tuple[int, str, str, int]]:
+    """"fighting over Nagorno-Karabakh", "the battle for Aleppo": the territory
+    a war is about names it ("Nagorno-Karabakh conflict")."""
+    found = []
+    for token in ctx.doc:
+        if token.lemma_.lower() not in {"fighting", "fight", "battle", "war", "conflict",
+                                        "dispute", "clash"}:
+            continue
+        for place in pobjs_of(token, {"over", "for"}):
+            keys = ctx.resolve(place, for_role="place")
+            if keys and ctx.entities[keys[0]].type == "Place":
+                found.append((1, f"{ctx.entities[keys[0]].label} conflict", keys[0], token.i))
+    return found
 
 
 def adjective(ctx: Context, country: str) -> str:

@@ -18,11 +18,13 @@ from . import lexicon
 from .context import Context, acts_as_verb
 from .dates import normalise_date
 
+HALT_VERBS = {"halt", "stop", "end", "cease", "suspend"}
 CONTACT_TYPES = {"PhoneCall", "Meeting", "Negotiation", "Interview"}
 VIOLENCE_TYPES = {"Fighting", "Attack", "MilitaryAdvance", "TerritorialCapture", "Deployment",
                   "CeasefireViolation"}
 APPEAL_VERBS = {"call", "urge", "demand", "appeal", "ask", "want", "seek", "propose", "need"}
-NOUN_ONLY = {"fighting", "hostility", "escalation", "offensive", "counteroffensive", "airstrike",
+NOUN_ONLY = {"consultation", "fighting", "hostility", "escalation", "offensive",
+             "counteroffensive", "airstrike",
              "bombardment", "shelling", "deployment", "meeting", "summit", "negotiation",
              "mediation", "interview", "ceasefire", "truce", "armistice", "clash", "battle",
              "combat", "skirmish", "talk"}
@@ -30,9 +32,10 @@ VERB_ONLY = {"bomb", "bombard", "shell", "liberate", "seize", "capture", "recapt
              "occupy", "conquer", "deploy", "relocate", "send", "dispatch", "transfer",
              "mobilize", "mobilise", "advance", "fight", "meet", "negotiate", "mediate",
              "march", "push", "ambush", "raid", "strike", "attack", "target", "enter",
-             "pound", "hammer", "blast", "kill", "destroy", "fly", "ship"}
-BOTH_FORMS = {"attack", "strike", "raid", "advance", "capture", "ambush"}
-NEEDS_DEPLOYMENT_OBJECT = {"send", "dispatch", "transfer", "relocate", "station", "push", "move",
+             "pound", "hammer", "blast", "kill", "destroy", "fly", "ship", "shoot",
+             "overrun", "storm"}
+BOTH_FORMS = {"attack", "strike", "raid", "advance", "capture", "ambush", "push", "barrage"}
+NEEDS_DEPLOYMENT_OBJECT = {"send", "dispatch", "transfer", "relocate", "station", "move",
                            "fly", "ship"}
 
 
@@ -50,9 +53,17 @@ def trigger_type(token: Token) -> str | None:
         return "Fighting"  # "an exchange of rocket fire"
     if not verbal and lemma in CALL_OR_CONVERSATION and has_phone(token):
         return "PhoneCall"
-    if verbal and (lemma in lexicon.PHONE_VERBS or (lemma in {"speak", "talk"} and has_phone(
-            token))):
-        return "PhoneCall"
+    if verbal and (lemma in lexicon.PHONE_VERBS or has_phone(token)):
+        return "PhoneCall"  # "phoned", "spoke by phone", "discussed it by phone with X"
+    if verbal and lemma in HALT_VERBS and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in {"fighting", "hostility", "operation",
+                                                       "offensive", "attack"}
+            for c in token.children):
+        return "Ceasefire"  # "agreed to halt the fighting", "will stop military operations"
+    if verbal and lemma == "come" and any(
+            g.lemma_.lower() in {"fire", "attack", "shelling", "bombardment"}
+            for p in token.children if p.lower_ == "under" for g in p.children):
+        return "Attack"  # "the convoy came under fire"
     if verbal and lemma == "tell" and any(
             c.dep_ in {"dobj", "dative"} and any(t.lower_ in lexicon.MEDIA_WORDS
                                                   for t in c.subtree) for c in token.children):
@@ -97,6 +108,11 @@ def has_actor_subject(token: Token) -> bool:
                    "fighting", "shelling", "bombing"} for c in token.children)
 
 
+def halted_unrealised(token: Token) -> bool:
+    """"agreed to halt the fighting" happened; "urged them to halt it" did not."""
+    return token.head.lemma_.lower() in lexicon.UNREALISED_HEADS - {"agree"}
+
+
 def unrealised(token: Token) -> bool:
     """Hypothetical, negated or intended events are not events: "any attack",
     "did not meet", "refused to meet", "no talks"."""
@@ -110,6 +126,8 @@ def unrealised(token: Token) -> bool:
     if acts_as_verb(token) and token.dep_ == "acl" and token.tag_ == "VBG":
         return True  # "the coalition fighting in Yemen": a description, not a report
     if acts_as_verb(token) and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        if token.lemma_.lower() in HALT_VERBS:
+            return halted_unrealised(token)
         return token.head.lemma_.lower() in lexicon.UNREALISED_HEADS
     return False
 
@@ -118,11 +136,13 @@ CALL_OR_CONVERSATION = lexicon.CALL_NOUNS
 
 
 def has_phone(token: Token) -> bool:
-    """"a phone call", "spoke by phone", "talked on the telephone"."""
+    """"a phone call", "spoke by phone", "discussed the plan by phone" (the
+    parser may hang "by phone" on the object)."""
+    holders = [token, *(c for c in token.children if c.dep_ == "dobj")]
     return any(c.lemma_.lower() in lexicon.PHONE_WORDS for c in token.children) or any(
         c.lower_ in {"by", "on", "over"} and any(g.lemma_.lower() in lexicon.PHONE_WORDS
                                                   for g in c.children)
-        for c in token.children
+        for h in holders for c in h.children
     )
 
 
@@ -181,6 +201,8 @@ def build_event(ctx: Context, sent: Span, token: Token, kind: str, ref: str | No
             elif child.dep_ in {"dobj", "nsubjpass"}:
                 affected.extend(ctx.resolve_all(child, ref, for_role="place") or
                                 places_in(ctx, child))
+        if kind in CONTACT_TYPES:
+            participants.extend(with_participants(ctx, token, ref))
         for noun in token.children:
             # "coalition airstrikes hit ...": the airstrikes' owner is the agent
             if noun.dep_ == "nsubj" and trigger_type(noun) == kind and not agents:
@@ -264,8 +286,13 @@ def accused_agent(ctx: Context, token: Token, ref: str | None) -> list[str]:
 
 
 def with_participants(ctx: Context, token: Token, ref: str | None) -> list[str]:
+    """"talks with X", "a call between X and Y"; for a verb also "with X" hung
+    on its object ("discussed the plan by phone with X")."""
     keys: list[str] = []
-    for child in token.children:
+    holders = [token]
+    if acts_as_verb(token):
+        holders += [c for c in token.children if c.dep_ == "dobj"]
+    for child in (c for h in holders for c in h.children):
         if child.dep_ == "prep" and child.lower_ in {"with", "between", "among"}:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":

@@ -28,6 +28,7 @@ CASUALTY_WORDS = {
     "evacuate": "Displaced", "uproot": "Displaced", "refugee": "Displaced",
     "capture": "Captured", "detain": "Captured", "abduct": "Captured", "kidnap": "Captured",
     "hostage": "Captured", "prisoner": "Captured", "arrest": "Captured",
+    "body": "Killed", "corpse": "Killed",
 }
 TOLL_NOUNS = {"toll"}
 CIVILIAN_NOUNS = {"civilian", "child", "woman", "resident", "villager", "inhabitant",
@@ -172,6 +173,9 @@ def figure_for(ctx: Context, num: Token, parsed: tuple[int, str], numbers: list[
             casualty, trigger = casualty_of(verb), verb
         elif forced_out(verb):
             casualty, trigger = "Displaced", verb
+        elif verb.lemma_.lower() == "take" and any(
+                c.lemma_.lower() in {"prisoner", "captive", "hostage"} for c in verb.children):
+            casualty, trigger = "Captured", verb  # "took 17 soldiers prisoner"
         else:
             for child in verb.children:
                 if child.dep_ in {"acomp", "oprd", "xcomp"} and casualty_of(child):

@@ -12,14 +12,9 @@ table held there.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from spacy.tokens import Token
 
 from . import lexicon
-
-if TYPE_CHECKING:
-    from .context import Context as _Context  # noqa: F401
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 THING_PRONOUNS = {"it", "its", "itself"}
@@ -205,6 +200,12 @@ class Resolution:
                         keys = self.resolve(pobj, ref, for_role="actor")
                         if keys:
                             return self.home_of(keys[0])
+            if child.dep_ == "prep" and child.lower_ == "in":
+                # "the defence ministry in Kabul": a seat of government names the state
+                for pobj in child.children:
+                    place = self.token_key.get(pobj.i)
+                    if place and self.government_of(place) != place:
+                        return self.government_of(place)
         return None
 
     def home_of(self, key: str) -> str:

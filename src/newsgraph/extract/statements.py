@@ -165,8 +165,8 @@ def subject_of(token: Token) -> Token | None:
         for child in current.children:
             if child.dep_ in {"nsubj", "expl"} and child.dep_ != "expl":
                 return child
-        if current.dep_ in {"conj", "xcomp", "advcl"} and current.head != current:
-            current = current.head
+        if current.dep_ in {"conj", "xcomp", "advcl", "acomp"} and current.head != current:
+            current = current.head  # "X was quick to dismiss": up through "quick"
         else:
             break
     return None
