@@ -212,3 +212,23 @@ def test_putting_the_toll_at_is_a_report(run):
 def test_according_to_run_by_media(run):
     result = run("According to rebel-run media, the toll rose to 40.")
     assert result.speakers("Report") == {"rebel-run media"}
+
+
+def test_quoted_as_saying(run):
+    passive = run("Merkel was quoted by the newspaper Bild as saying that the talks had failed.")
+    active = run("The broadcaster TOLOnews quoted Zalmay Khalilzad as saying that violence "
+                 "must fall.")
+    assert passive.speakers() == {"Angela Merkel"}
+    assert "Zalmay Khalilzad" in active.speakers()
+
+
+def test_second_cue_coordinated_inside_the_reported_clause(run):
+    result = run("Ahmed al-Mismari said Haftar's forces would respect the truce but accused "
+                 "Turkish occupiers of flying in weapons.")
+    assert result.speakers("Accusation") == {"Ahmed al-Mismari"}
+
+
+def test_actor_right_before_a_finite_cue(run):
+    result = run("Kabul accused Islamabad of sheltering Taliban leaders, a charge Pakistan "
+                 "rejects.")
+    assert "Pakistan" in result.speakers("Denial")

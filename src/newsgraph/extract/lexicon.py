@@ -11,6 +11,7 @@ from __future__ import annotations
 CUE_VERBS: dict[str, str] = {
     # assertions
     "say": "Claim",
+    "quote": "Claim",
     "tell": "Claim",
     "claim": "Claim",
     "add": "Claim",
