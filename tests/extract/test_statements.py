@@ -232,3 +232,14 @@ def test_actor_right_before_a_finite_cue(run):
     result = run("Kabul accused Islamabad of sheltering Taliban leaders, a charge Pakistan "
                  "rejects.")
     assert "Pakistan" in result.speakers("Denial")
+
+
+def test_denial_words_match_whole_words_only(run):
+    result = run("The governor said dozens of families had fled their homes.")
+    assert not result.statements("Denial")
+
+
+def test_that_clause_is_not_a_back_reference(run):
+    result = run("Ukraine accused Russia of shelling. Poland also said that the border was "
+                 "calm.")
+    assert not result.statements("Support")

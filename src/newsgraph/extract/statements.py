@@ -282,26 +282,44 @@ def refine_type(ctx: Context, kind: str, token: Token, content: str, speaker: st
     - "say/claim/allege that the other side attacked" an accusation.
     """
     lemma = token.lemma_.lower()
-    words = set(re.findall(r"[a-z']+", content))
     if lemma == "warn":
         return "Threat" if threatens(content) or not has_clause(token) else "Claim"
     if lemma == "confirm":
         if has_clause(token):
             return "Report"
-        return "Support" if words & lexicon.BACK_REFERENCES else "Report"
+        return "Support" if refers_back(token) else "Report"
     if kind in {"Claim", "Report"}:
-        if any(phrase in content for phrase in lexicon.DENIAL_PHRASES):
+        if denies(content):
             return "Denial"
         if modal_demand(token):
             return "Demand"
         adverbs = {c.lower_ for c in token.children if c.dep_ == "advmod"}
-        if adverbs & lexicon.ALSO_ADVERBS and words & lexicon.BACK_REFERENCES:
+        if adverbs & lexicon.ALSO_ADVERBS and refers_back(token):
             return "Support"
         if threatens(content):
             return "Threat"
         if lemma in lexicon.ALLEGING_CUES and blames_other_side(ctx, token, speaker):
             return "Accusation"
     return kind
+
+
+DENIAL_RE = re.compile(r"\b(" + "|".join(re.escape(p) for p in lexicon.DENIAL_PHRASES) + r")\b")
+
+
+def denies(content: str) -> bool:
+    """A denial phrase as whole words ("lies", not "families")."""
+    return DENIAL_RE.search(content) is not None
+
+
+def refers_back(token: Token) -> bool:
+    """The complement points at an earlier statement: "evidence for this",
+    "confirmed the reports" (a "that" introducing a clause does not)."""
+    for child in token.children:
+        if child.dep_ in {"ccomp", "xcomp", "dobj", "prep"}:
+            for t in child.subtree:
+                if t.lower_ in lexicon.BACK_REFERENCES and t.dep_ != "mark":
+                    return True
+    return False
 
 
 def has_clause(token: Token) -> bool:
@@ -418,7 +436,7 @@ def quotation_only(ctx: Context, sent: Span, previous: list[Statement]) -> list[
         return []
     content = text.lower()
     kind = "Claim"
-    if any(phrase in content for phrase in lexicon.DENIAL_PHRASES):
+    if denies(content):
         kind = "Denial"
     elif re.search(r"\b(must|should)\b", content):
         kind = "Demand"
