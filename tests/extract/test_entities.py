@@ -126,3 +126,21 @@ def test_unlinked_known_person_keeps_the_articles_spelling(run):
 def test_they_refers_to_a_plural_group(run):
     result = run("The Houthis rejected the offer. They say the talks must be held in Muscat.")
     assert "Houthis" in result.speakers()
+
+
+def test_definite_title_with_demonym_refers_to_the_person(run):
+    result = run("Angela Merkel flew to Minsk. The German chancellor spoke of hope.")
+    assert result.speakers() == {"Angela Merkel"}
+
+
+def test_rebels_and_separatists_are_one_group(run):
+    result = run("The separatists shelled the town. The rebels said they had taken 17 "
+                 "soldiers prisoner.")
+    groups = [e for k, e in result.x.entities.items() if e.type == "Group"
+              and k != result.x.narrator]
+    assert len(groups) == 1
+
+
+def test_resident_of_a_capital_is_not_its_government(run):
+    result = run('"We want peace," one Kabul resident said.')
+    assert "Afghanistan" not in result.speakers()

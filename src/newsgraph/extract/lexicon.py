@@ -135,6 +135,11 @@ BACK_REFERENCES = {"this", "that", "these", "it", "claim", "claims", "report", "
 # Nouns naming the source of a statement when no person is named.
 SOURCE_NOUNS = {
     "source",
+    "doctor",
+    "medic",
+    "rescuer",
+    "resident",
+    "witness",
     "official",
     "spokesman",
     "spokeswoman",
@@ -142,8 +147,6 @@ SOURCE_NOUNS = {
     "circle",
     "diplomat",
     "observer",
-    "witness",
-    "resident",
     "activist",
     "authority",
     "media",
@@ -165,6 +168,11 @@ SOURCE_NOUNS = {
     "group",
     "community",
 }
+
+# People described by where they are, not whom they speak for: "a Kabul resident".
+PEOPLE_NOUNS = {"resident", "witness", "villager", "doctor", "medic", "nurse", "rescuer",
+                "volunteer", "worker", "journalist", "reporter", "correspondent", "refugee",
+                "survivor", "shopkeeper", "farmer", "student", "teacher", "civilian"}
 
 # Plural nouns naming armed groups that act without a name: "the rebels attacked".
 ARMED_GROUP_NOUNS = {"rebel", "militant", "separatist", "insurgent", "militia", "jihadist",

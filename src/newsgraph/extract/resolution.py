@@ -132,9 +132,13 @@ class Resolution:
         body = self.state_body(token, ref, create)
         if body is not None:
             return body
+        titled = self.titled_person(token)
+        if titled is not None:
+            return [titled]
         for child in token.children:
-            if child.dep_ == "compound" and child.i in self.token_key and for_role == "actor":
-                # "the Minsk Group" parsed as compound + head, etc.
+            if (child.dep_ == "compound" and child.i in self.token_key and for_role == "actor"
+                    and lemma not in lexicon.PEOPLE_NOUNS):
+                # "the Al-Jazeera station"; but "a Kabul resident" is a person of Kabul
                 return [self.government_of(self.token_key[child.i])]
         same_head = self.same_head_antecedent(token)
         if same_head is not None:
@@ -155,6 +159,10 @@ class Resolution:
                                            for c in token.children):
             return None
         lemma = token.lemma_.lower()
+        synonyms = {lemma.rstrip("s")}
+        if lemma in lexicon.ARMED_GROUP_NOUNS:
+            # "the separatists" ... "the rebels": one armed opposition
+            synonyms |= {n.rstrip("s") for n in lexicon.ARMED_GROUP_NOUNS}
         best: tuple[int, str] | None = None
         for key, entity in self.entities.items():
             if entity.type in {"Place", "Conflict"} or not entity.mentions:
@@ -162,7 +170,28 @@ class Resolution:
             words = [*entity.label.lower().split(), *(a.lower() for a in entity.aliases)]
             heads = {w.split()[-1].rstrip("s") for w in (entity.label.lower(), *entity.aliases)
                      if w}
-            if lemma.rstrip("s") not in heads and lemma not in words[-1:]:
+            if not synonyms & heads and lemma not in words[-1:]:
+                continue
+            first = min(m.start for m in entity.mentions)
+            if first < token.idx and (best is None or first > best[0]):
+                best = (first, key)
+        return best[1] if best else None
+
+    def titled_person(self, token: Token) -> str | None:
+        """"the German chancellor", "the Russian leader": the person of that
+        state named before (a definite title with a state modifier)."""
+        if token.lemma_.lower() not in lexicon.PERSON_TITLES | {"leader", "chancellor",
+                                                                 "counterpart"}:
+            return None
+        if not any(c.lower_ == "the" for c in token.children):
+            return None
+        state = next((self.demonym_key[c.i] for c in token.children
+                      if c.dep_ in {"amod", "compound"} and c.i in self.demonym_key), None)
+        if state is None:
+            return None
+        best: tuple[int, str] | None = None
+        for key, entity in self.entities.items():
+            if entity.type != "Person" or self.country_of(key) != state or not entity.mentions:
                 continue
             first = min(m.start for m in entity.mentions)
             if first < token.idx and (best is None or first > best[0]):
@@ -272,7 +301,18 @@ class Resolution:
         return entity.key
 
     def group_for(self, token: Token) -> str:
-        """A Group entity for a source description, labelled with its words."""
+        """A Group entity for a source description, labelled with its words.
+
+        Armed-group descriptions ("the separatists", "the rebels") join the
+        armed group already described in the article."""
+        if token.lemma_.lower() in lexicon.ARMED_GROUP_NOUNS:
+            kin = {n.rstrip("s") for n in lexicon.ARMED_GROUP_NOUNS}
+            for key, entity in self.entities.items():
+                if entity.type == "Group" and entity.label.lower().split()[-1].rstrip("s") in kin:
+                    phrase = _noun_phrase(token)
+                    self.add_mention(key, phrase.start_char, phrase.end_char,
+                                     range(phrase.start, phrase.end))
+                    return key
         phrase = _noun_phrase(token)
         label = phrase.text
         tokens = range(phrase.start, phrase.end)
