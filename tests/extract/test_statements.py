@@ -243,3 +243,11 @@ def test_that_clause_is_not_a_back_reference(run):
     result = run("Ukraine accused Russia of shelling. Poland also said that the border was "
                  "calm.")
     assert not result.statements("Support")
+
+
+@pytest.mark.parametrize("text", [
+    "Erdogan cast doubt on the deal.",
+    "The European Union voiced concern over the strikes.",
+])
+def test_criticism_phrases(run, text):
+    assert run(text).statements("Criticism")

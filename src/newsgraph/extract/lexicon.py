@@ -83,6 +83,14 @@ CUE_VERBS: dict[str, str] = {
     "vow": "Threat",
 }
 
+# Verb + object phrases that criticise: "cast doubt on", "voiced concern".
+CRITICAL_OBJECTS = {
+    "cast": {"doubt"},
+    "express": {"concern", "alarm", "regret", "dismay", "outrage"},
+    "voice": {"concern", "alarm", "regret", "dismay", "outrage", "doubt"},
+    "raise": {"concern", "doubt"},
+}
+
 # "call for" / "call on ... to": the particle decides.
 CALL_PARTICLES = {"for", "on", "upon"}
 

@@ -74,10 +74,15 @@ def quote_in(sent: Span) -> str | None:
 
 
 def cue_type(token: Token) -> str | None:
+    """The statement type a verb signals, with its particle or object where the
+    verb alone says little ("call for", "cast doubt on", "express concern")."""
     lemma = token.lemma_.lower()
     if lemma == "call":
         particles = {c.lower_ for c in token.children if c.dep_ in {"prep", "prt", "mark"}}
         return "Appeal" if particles & lexicon.CALL_PARTICLES else None
+    objects = {c.lemma_.lower() for c in token.children if c.dep_ == "dobj"}
+    if objects & lexicon.CRITICAL_OBJECTS.get(lemma, set()):
+        return "Criticism"
     return lexicon.CUE_VERBS.get(lemma)
 
 
