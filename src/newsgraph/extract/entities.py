@@ -88,6 +88,9 @@ def find_named_entities(ctx: Context, absorbed: set[int]) -> None:
             entity = ctx.entity_from_gazetteer(entry)
             if entry.qid is None:
                 ctx.name_as_written(entity.key, label)
+            elif len(label.text.split()) > 1 and label.text not in (entity.label,
+                                                                     *entity.aliases):
+                entity.aliases.append(label.text)  # the article's spelling, for readers
             ctx.mention_span(entity.key, ent)
             continue
         type_ = TYPE_FOR_LABEL.get(ent.label_)
