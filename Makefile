@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install demo test lint namespace clean
+.PHONY: install demo test fuzz lint namespace clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,13 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# The robustness tests of issue #7 with a long Hypothesis profile (hundreds of full builds
+# on arbitrary Unicode, thousands of ingest inputs) and 20 SIGKILLed builds.
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -s --hypothesis-show-statistics \
+		tests/test_properties.py tests/test_atomic_writes.py tests/test_bad_input.py \
+		tests/test_security.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts benchmarks

@@ -9,19 +9,27 @@ map; the dataset is validated (per article graph, which is what the shapes
 constrain) and written only if it conforms. Linking is offline (the gazetteer)
 unless ``linking="wikidata"`` adds the online step of :mod:`newsgraph.wikidata`,
 which never fails a build.
+
+A build may run for hours over whatever a scraper produced, so one bad
+article must not cost the rest: with ``keep_going=True`` an article that
+cannot be read, crashes the pipeline or does not conform is skipped and
+reported in ``BuildResult.failures``; without it the first such article stops
+the build with an error naming it, before anything is written.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from rdflib import Dataset
+from rdflib import Dataset, Graph
 
 from . import ingest, publish
+from .errors import ExtractionError, InputError, NewsgraphError, one_line
 from .extract import extract
 from .link import link
 from .mapper import DEFAULT_BASE, bind_prefixes, to_graph
@@ -43,11 +51,33 @@ class ValidationFailed(Exception):
         super().__init__("the built graph does not conform to the newsgraph shapes")
 
 
+class Failure(NamedTuple):
+    """An article skipped by ``build(keep_going=True)``: where it is and why."""
+
+    source: str
+    line: int | None
+    reason: str
+
+    def __str__(self) -> str:
+        where = f"{self.source}:{self.line}" if self.line is not None else self.source
+        return one_line(f"{where}: {self.reason}")
+
+
+class NothingBuilt(NewsgraphError):
+    """``keep_going`` skipped every article: there is nothing to write."""
+
+    def __init__(self, failures: list[Failure]) -> None:
+        self.failures = failures
+        n = len(failures)
+        super().__init__(f"no article could be built ({n} failed); nothing written")
+
+
 @dataclass
 class BuildResult:
     dataset: Dataset
     extractions: list[Extraction] = field(default_factory=list)
     report: ValidationReport | None = None
+    failures: list[Failure] = field(default_factory=list)
 
 
 def extract_article(article: Article, online: OnlineLinker | None = None) -> Extraction:
@@ -65,8 +95,6 @@ def online_linker(linking: str = "offline", endpoint: str | None = None,
     Raises ``InputError`` for an unknown ``linking`` or an endpoint that is not
     an http(s) URL.
     """
-    from .errors import InputError
-
     if linking not in LINKING:
         raise InputError(linking, f"unknown linking (choose from {', '.join(LINKING)})")
     if linking == "offline":
@@ -91,14 +119,45 @@ def validate_dataset(dataset: Dataset) -> ValidationReport:
     """Validate each article's named graph on its own and merge the results."""
     reports = [validate(graph) for graph in sorted(dataset.graphs(), key=lambda g: str(
         g.identifier)) if len(graph)]
+    return _merge_reports(reports) or validate(dataset)
+
+
+def check_base(base: str) -> None:
+    """Refuse a ``--base`` that would mint IRIs no RDF parser reads back."""
+    if not _IRI.fullmatch(base):
+        raise InputError("--base", f"not an absolute IRI: {base!r}")
+
+
+# An absolute IRI (RFC 3987): a scheme, then no character that IRIs forbid.
+_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[^<>\"{}|^`\\\x00-\x20\x7f-\x9f]+")
+
+
+def _extract_one(entry: ingest.Entry, online: OnlineLinker | None, base: str,
+                 check: bool) -> tuple[Extraction, Graph, ValidationReport | None]:
+    """Extract, map and (if ``check``) validate one article.
+
+    Any exception from the pipeline becomes an :class:`ExtractionError` naming
+    the article: a bug met on one article in a long run must say which article
+    (so it can be reproduced) rather than end in a traceback.
+    """
+    assert entry.article is not None
+    try:
+        extraction = extract_article(entry.article, online)
+        graph = to_graph(extraction, base)
+        report = validate(graph) if check else None
+    except Exception as exc:
+        reason = f"extraction failed ({type(exc).__name__}: {exc}); please report this article"
+        raise ExtractionError(entry.source, reason, entry.line) from exc
+    return extraction, graph, report
+
+
+def _merge_reports(reports: list[ValidationReport]) -> ValidationReport | None:
     if not reports:
-        return validate(dataset)
+        return None
     results = sorted({r for report in reports for r in report.results},
                      key=lambda r: r.sort_key())
-    conforms = all(report.conforms for report in reports)
-    return ValidationReport(conforms=conforms, results=results,
-                            report_graph=reports[0].report_graph if len(reports) == 1 else
-                            reports[0].report_graph)
+    return ValidationReport(conforms=all(r.conforms for r in reports), results=results,
+                            report_graph=reports[0].report_graph)
 
 
 def build(
@@ -116,6 +175,7 @@ def build(
     endpoint: str | None = None,
     cache_dir: str | Path | None = None,
     online: OnlineLinker | None = None,
+    keep_going: bool = False,
 ) -> BuildResult:
     """Build the graph of the articles in ``inputs`` (files or directories).
 
@@ -125,32 +185,74 @@ def build(
     failing endpoint only gives a ``WikidataWarning``. ``online`` passes a
     configured :class:`~newsgraph.wikidata.OnlineLinker` instead.
 
-    Raises ``InputError`` for bad input (before anything is written) and
-    ``ValidationFailed`` when the result does not conform (nothing written).
+    Raises ``InputError`` for bad input (before any extraction, so a long run
+    fails fast), ``ExtractionError`` when the pipeline fails on an article and
+    ``ValidationFailed`` when the result does not conform; nothing is written
+    in any of these cases. With ``keep_going`` such articles are skipped and
+    listed in ``BuildResult.failures`` as (source, line, reason), and only
+    ``NothingBuilt`` is raised, when no article is left.
     """
+    check_base(base)
     if online is None:
         online = online_linker(linking, endpoint, cache_dir)
+    inputs = list(inputs)
     paths = ingest.find_inputs([Path(p) for p in inputs])
     if not paths:
-        from .errors import InputError
-
-        raise InputError(", ".join(str(p) for p in inputs), "no .txt articles found")
+        raise InputError(", ".join(str(p) for p in inputs), "no .txt or .jsonl articles found")
     if output is not None and str(output) != "-":
         publish.format_for(output, fmt)
         publish.check_writable(Path(output))
     overrides = {"date": date, "title": title, "url": url, "publisher": publisher}
-    if len(paths) > 1 and any(v is not None for v in (title, url)):
-        from .errors import InputError
-
+    single = any(v is not None for v in (title, url))
+    if len(paths) > 1 and single:
         raise InputError(str(paths[0]), "--title and --url describe a single article")
-    articles = [ingest.read_article(path, **overrides) for path in paths]
-    extractions = [extract_article(article, online) for article in articles]
-    dataset = build_dataset(extractions, base)
-    result = BuildResult(dataset=dataset, extractions=extractions)
-    if validate_output:
-        result.report = validate_dataset(dataset)
-        if not result.report.conforms:
-            raise ValidationFailed(result.report)
+    failures: list[Failure] = []
+    entries: list[ingest.Entry] = []
+    for entry in ingest.scan(paths, **overrides):
+        if entry.error is None:
+            entries.append(entry)
+        elif keep_going:
+            error = entry.error  # names the sidecar when that is what is wrong
+            failures.append(Failure(str(error.path), error.line, error.reason))
+        else:
+            raise entry.error
+    if single and len(entries) + len(failures) > 1:
+        raise InputError(str(paths[0]), "--title and --url describe a single article")
+    dataset = Dataset(default_union=True)
+    bind_prefixes(dataset, base)
+    result = BuildResult(dataset=dataset, failures=failures)
+    reports = []
+    for entry in entries:
+        try:
+            extraction, graph, report = _extract_one(entry, online, base, validate_output)
+        except ExtractionError as exc:
+            if not keep_going:
+                raise
+            failures.append(Failure(entry.source, entry.line, exc.reason))
+            continue
+        if report is not None and not report.conforms and keep_going:
+            first = report.results[0].message if report.results else "no details"
+            failures.append(Failure(entry.source, entry.line,
+                                    f"does not conform to the shapes ({first})"))
+            continue
+        if report is not None:
+            reports.append(report)
+        result.extractions.append(extraction)
+        _add_graph(dataset, graph)
+    if not result.extractions:
+        raise NothingBuilt(failures)
+    result.report = _merge_reports(reports)
+    if result.report is not None and not result.report.conforms:
+        raise ValidationFailed(result.report)
     if output is not None:
-        publish.write(dataset, output, fmt)
+        try:
+            publish.write(dataset, output, fmt)
+        except OSError as exc:
+            raise InputError(output, f"cannot write: {exc.strerror or exc}") from None
     return result
+
+
+def _add_graph(dataset: Dataset, graph: Graph) -> None:
+    named = dataset.graph(graph.identifier)
+    for triple in graph:
+        named.add(triple)

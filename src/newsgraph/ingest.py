@@ -1,10 +1,14 @@
 """Ingest: turn files into cleaned ``Article`` records.
 
-Reads UTF-8 text files (a BOM and CRLF line ends are accepted) with an
-optional sidecar ``NAME.meta.json``. Scraping debris such as ``[ad_1]``
-shortcodes and leading list bullets is removed without touching the
-article's words; the cleaned text is what the graph stores and what every
-offset indexes.
+Inputs are text files (UTF-8, or UTF-16/32 with a BOM) with an optional
+sidecar ``NAME.meta.json``, and JSON Lines corpora (``.jsonl``, one article
+per line: ``text`` plus the sidecar fields). Scraping debris such as ``[ad_1]``
+shortcodes and leading bullets is removed without touching the words; the
+cleaned text is what the graph stores and what every offset indexes.
+
+Scrapers produce anything, so every refusal names the file (and line) and the
+reason, and memory stays bounded: a text file over :data:`MAX_FILE_BYTES` is
+refused unread; JSON Lines are streamed, each line bounded by the same limit.
 """
 
 from __future__ import annotations
@@ -14,13 +18,33 @@ import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO, NamedTuple
 
 from .errors import InputError
 from .model import Article
 
 TEXT_SUFFIXES = (".txt",)
+JSONL_SUFFIXES = (".jsonl",)
+INPUT_SUFFIXES = TEXT_SUFFIXES + JSONL_SUFFIXES
 SIDECAR_SUFFIX = ".meta.json"
 SIDECAR_FIELDS = {"title", "date", "url", "publisher", "language", "id"}
+JSONL_FIELDS = SIDECAR_FIELDS | {"text"}
+
+#: Largest text file, sidecar or JSON Lines line (bytes); bigger ones are refused unread.
+MAX_FILE_BYTES = 20 * 1024 * 1024
+#: Longest article (characters after cleaning): spaCy needs ~1 GB of memory per 100,000
+#: characters, and a text that long is a concatenated dump rather than an article.
+MAX_ARTICLE_CHARS = 100_000
+
+# Magic numbers of binary formats that scrapers save by mistake (with a .txt name).
+_MAGIC = ((b"%PDF-", "PDF document"), (b"\x89PNG\r\n\x1a\n", "PNG image"),
+          (b"\x1f\x8b", "gzip archive"), (b"PK\x03\x04", "zip archive"),
+          (b"PK\x05\x06", "zip archive"), (b"\xff\xd8\xff", "JPEG image"),
+          (b"GIF87a", "GIF image"), (b"GIF89a", "GIF image"),
+          (b"\xfd7zXZ\x00", "xz archive"), (b"7z\xbc\xaf\x27\x1c", "7-zip archive"))
+# Byte order marks, longest first (see decode).
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le", "UTF-32"), (b"\x00\x00\xfe\xff", "utf-32-be", "UTF-32"),
+         (b"\xff\xfe", "utf-16-le", "UTF-16"), (b"\xfe\xff", "utf-16-be", "UTF-16"))
 
 # A WordPress-style shortcode alone on a line: [ad_1], [caption id="1"], [/embed].
 _SHORTCODE_LINE = re.compile(r"^[ \t]*\[/?[a-z][a-z0-9_-]*(?:\s[^\]\n]*)?\][ \t]*$", re.I)
@@ -28,36 +52,60 @@ _SHORTCODE_LINE = re.compile(r"^[ \t]*\[/?[a-z][a-z0-9_-]*(?:\s[^\]\n]*)?\][ \t]
 _SHORTCODE_INLINE = re.compile(r"\[/?(?:ad|ads|advert|caption|embed|related)_?[a-z0-9_-]*\]", re.I)
 # A list bullet at the start of a line ("- ", "* ", "• ").
 _BULLET = re.compile(r"^[ \t]*[-*•‣◦▪][ \t]+", re.M)
+# Characters Python (and line-based RDF tooling) treat as line breaks besides \n and \r.
+_LINE_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# An absolute IRI (RFC 3987): a scheme, then no character that IRIs forbid.
+_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[^<>\"{}|^`\\\x00-\x20\x7f-\x9f]+")
+_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ][0-9:.+\-Z]*)?")
+
+
+class Entry(NamedTuple):
+    """One article read from ``source`` (at ``line`` in JSON Lines), or why it could not be."""
+
+    source: str
+    line: int | None
+    article: Article | None
+    error: InputError | None
 
 
 def clean_text(raw: str) -> str:
     """Remove scraping debris, keeping every word and sentence boundary.
 
-    Line structure is kept (it marks paragraphs and headlines); runs of blank
-    lines collapse to one; surrounding whitespace is trimmed.
+    Line structure is kept (it marks paragraphs and headlines); every Unicode
+    line break becomes ``\\n`` so that offsets, spaCy's sentence breaks and
+    line-based RDF formats all agree on what a line is; runs of blank lines
+    collapse to one; surrounding whitespace is trimmed.
     """
-    text = raw.replace("\r\n", "\n").replace("\r", "\n")
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    lines = []
-    for line in text.split("\n"):
-        if _SHORTCODE_LINE.match(line):
-            continue
-        line = _SHORTCODE_INLINE.sub("", line)
-        line = _BULLET.sub("", line, count=1)
-        lines.append(line.rstrip())
-    cleaned = "\n".join(lines)
-    cleaned = re.sub(r"\n{3,}", "\n\n", cleaned)
-    return cleaned.strip()
+    text = _LINE_BREAKS.sub("\n", raw.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.lstrip("\ufeff")  # byte order marks, however many a conversion left
+    lines = [_BULLET.sub("", _SHORTCODE_INLINE.sub("", line), count=1).rstrip()
+             for line in text.split("\n") if not _SHORTCODE_LINE.match(line)]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def sniff_binary(data: bytes) -> str | None:
+    """The kind of binary file ``data`` starts like, or None for what may be text."""
+    return next((kind for magic, kind in _MAGIC if data.startswith(magic)), None)
 
 
 def decode(data: bytes, path: Path | str) -> str:
-    """Decode UTF-8 (or UTF-16 with a BOM); refuse anything else by name."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise InputError(path, f"invalid UTF-16 at byte {exc.start}") from None
+    """Decode UTF-8 (or UTF-16/32 with a BOM); refuse anything else by name.
+
+    ``FF FE 00 00`` starts UTF-32-LE and also UTF-16-LE text whose first
+    character is NUL, so a BOM whose decoding fails gives way to the next one.
+    """
+    error = None
+    for bom, codec, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(codec)
+            except UnicodeDecodeError as exc:
+                error = InputError(path, f"invalid {name} at byte {exc.start + len(bom)}")
+    if error is not None:
+        raise error
+    if kind := sniff_binary(data):
+        raise InputError(path, f"binary file ({kind}), expected UTF-8 text")
     if b"\x00" in data[:8192]:
         raise InputError(path, "binary file (contains NUL bytes), expected UTF-8 text")
     try:
@@ -66,15 +114,111 @@ def decode(data: bytes, path: Path | str) -> str:
         raise InputError(path, f"not valid UTF-8 (invalid byte at offset {exc.start})") from None
 
 
-def parse_date(value: object, path: Path | str) -> dt.date | None:
+def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of ``path``, refusing files larger than ``limit`` before reading them.
+
+    The size is checked again while reading (at most ``limit + 1`` bytes), so a
+    file that grows, or a device that never ends, cannot exhaust memory.
+    """
+    try:
+        size = path.stat().st_size
+        if size <= limit:
+            with path.open("rb") as handle:
+                data = handle.read(limit + 1)
+            size = len(data)
+    except OSError as exc:
+        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+    if size > limit:
+        raise InputError(path, f"file too large ({size:,} bytes; the limit is "
+                               f"{limit // (1024 * 1024)} MB = {limit:,} bytes)")
+    return data
+
+
+def _shown(value: object, limit: int = 60) -> str:
+    """A short repr for messages: the input may be megabytes long."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 4] + "...'"
+
+
+def parse_date(value: object, path: Path | str, line: int | None = None) -> dt.date | None:
+    """``YYYY-MM-DD`` (a time after it is ignored) -> date; None or "" -> None."""
     if value in (None, ""):
         return None
     if isinstance(value, dt.date):
         return value
+    match = _DATE.fullmatch(value.strip()) if isinstance(value, str) else None
     try:
-        return dt.date.fromisoformat(str(value)[:10])
+        return dt.date.fromisoformat(match.group(1) if match else "invalid")
     except ValueError:
-        raise InputError(path, f"bad date {value!r}, expected YYYY-MM-DD") from None
+        raise InputError(path, f"bad date {_shown(value)}, expected YYYY-MM-DD", line) from None
+
+
+class _Duplicate(ValueError):
+    """A field given twice in one JSON object: the metadata contradicts itself."""
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    obj = dict(pairs)
+    if len(obj) < len(pairs):
+        seen: set[str] = set()
+        key = next(k for k, _ in pairs if k in seen or seen.add(k))
+        raise _Duplicate(f"field {_shown(key)} given twice (contradictory metadata)")
+    return obj
+
+
+def _load_json(text: str, path: Path | str, line: int | None = None) -> object:
+    try:
+        return json.loads(text, object_pairs_hook=_no_duplicate_keys)
+    except _Duplicate as exc:
+        raise InputError(path, str(exc), line) from None
+    except json.JSONDecodeError as exc:
+        where = f"column {exc.colno}" if line is not None else f"line {exc.lineno}"
+        raise InputError(path, f"malformed JSON: {exc.msg} at {where}", line) from None
+    except RecursionError:
+        raise InputError(path, "malformed JSON: nested too deeply", line) from None
+    except ValueError as exc:  # e.g. a number of more than 4,300 digits
+        raise InputError(path, f"unusable JSON: {exc}", line) from None
+
+
+def _string(value: str) -> str:
+    """Lone surrogates (JSON ``"\\ud800"``, undecodable file names) -> U+FFFD for UTF-8."""
+    return _SURROGATE.sub("\ufffd", value)
+
+
+def check_metadata(meta: dict, path: Path | str, allowed: set[str] = SIDECAR_FIELDS,
+                   line: int | None = None) -> dict:
+    """Validate metadata fields by name and type; return them normalised.
+
+    Unknown fields, wrong types, bad dates and URLs that are not absolute IRIs
+    are refused by name: a silent mistake in metadata ends up in every triple
+    about the article.
+    """
+    unknown = sorted(set(meta) - allowed)
+    if unknown:
+        if unknown[0] == "text" and "text" not in allowed:
+            raise InputError(path, "field 'text' contradicts the article file (the text "
+                                   "belongs in the .txt file)", line)
+        raise InputError(path, f"unknown field {_shown(unknown[0])} "
+                               f"(known: {', '.join(sorted(allowed))})", line)
+    out: dict = {}
+    for key, value in meta.items():
+        if value is None:
+            continue
+        if key == "date":
+            out[key] = parse_date(value, path, line)
+            continue
+        if key == "id" and isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str):
+            raise InputError(path, f"field {key!r} must be a string, got "
+                                   f"{type(value).__name__} {_shown(value)}", line)
+        value = _string(value)
+        if key != "text":
+            value = _LINE_BREAKS.sub(" ", value)
+        if key == "url" and value and not _IRI.fullmatch(value):
+            raise InputError(path, f"field 'url' is not an absolute URL: {_shown(value)}", line)
+        out[key] = value
+    return out
 
 
 def read_sidecar(path: Path) -> dict:
@@ -82,18 +226,36 @@ def read_sidecar(path: Path) -> dict:
     sidecar = path.with_name(path.name.removesuffix(path.suffix) + SIDECAR_SUFFIX)
     if not sidecar.exists():
         return {}
-    try:
-        meta = json.loads(decode(sidecar.read_bytes(), sidecar))
-    except json.JSONDecodeError as exc:
-        raise InputError(sidecar, f"malformed JSON: {exc.msg} at line {exc.lineno}") from None
+    meta = _load_json(decode(read_bytes(sidecar), sidecar), sidecar)
     if not isinstance(meta, dict):
         raise InputError(sidecar, "sidecar must be a JSON object")
-    unknown = sorted(set(meta) - SIDECAR_FIELDS)
-    if unknown:
-        known = ", ".join(sorted(SIDECAR_FIELDS))
-        raise InputError(sidecar, f"unknown field {unknown[0]!r} (known: {known})")
-    meta["date"] = parse_date(meta.get("date"), sidecar)
+    return check_metadata(meta, sidecar)
+
+
+def _apply_overrides(meta: dict, overrides: dict[str, object], path: Path | str,
+                     line: int | None) -> dict:
+    given = {key: value for key, value in overrides.items() if value is not None}
+    if "url" in given and not _IRI.fullmatch(str(given["url"])):
+        raise InputError("--url", f"not an absolute URL: {_shown(given['url'])}")
+    for key, value in given.items():
+        meta[key] = (parse_date(value, path, line) if key == "date"
+                     else _LINE_BREAKS.sub(" ", _string(str(value))))
     return meta
+
+
+def _article(text: str, meta: dict, default_id: str, path: Path | str,
+             line: int | None, source: str) -> Article:
+    """Clean ``text`` and check that an article is left, of a length spaCy can take."""
+    text = clean_text(text)
+    if not text:
+        raise InputError(path, "empty article (no text after cleaning)", line)
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise InputError(path, f"article too long ({len(text):,} characters; the limit is "
+                               f"{MAX_ARTICLE_CHARS:,} per article)", line)
+    return Article(identifier=_string(str(meta.get("id") or default_id)), text=text,
+                   title=meta.get("title"), date=meta.get("date"), url=meta.get("url"),
+                   publisher=meta.get("publisher"), language=meta.get("language") or "en",
+                   source=source)
 
 
 def read_article(path: Path, **overrides: object) -> Article:
@@ -102,43 +264,136 @@ def read_article(path: Path, **overrides: object) -> Article:
     ``overrides`` (title, date, url, publisher, language) win over the sidecar.
     """
     path = Path(path)
-    if not path.exists():
-        raise InputError(path, "no such file")
-    if path.is_dir():
-        raise InputError(path, "is a directory, expected a text file")
-    raw = decode(path.read_bytes(), path)
-    text = clean_text(raw)
-    if not text:
-        raise InputError(path, "empty article (no text after cleaning)")
-    meta = read_sidecar(path)
-    for key, value in overrides.items():
-        if value is not None:
-            meta[key] = parse_date(value, path) if key == "date" else value
-    identifier = str(meta.get("id") or path.name.removesuffix(path.suffix))
-    return Article(
-        identifier=identifier,
-        text=text,
-        title=meta.get("title"),
-        date=meta.get("date"),
-        url=meta.get("url"),
-        publisher=meta.get("publisher"),
-        language=meta.get("language") or "en",
-        source=str(path),
-    )
+    if not path.exists() or path.is_dir():
+        raise InputError(path, "is a directory, expected a text file" if path.is_dir()
+                         else "no such file")
+    data = read_bytes(path)
+    if not data:
+        raise InputError(path, "empty article (the file is empty)")
+    raw = decode(data, path)
+    meta = _apply_overrides(read_sidecar(path), overrides, path, None)
+    return _article(raw, meta, path.name.removesuffix(path.suffix), path, None, str(path))
+
+
+def _lines(handle: BinaryIO, limit: int) -> Iterator[tuple[int, int, bytes | None]]:
+    """``(line number, byte offset, bytes)``; None for a line longer than ``limit``.
+
+    An overlong line is skipped in chunks, never held in memory whole.
+    """
+    number, offset = 0, 0
+    while line := handle.readline(limit + 1):
+        number, start, offset = number + 1, offset, offset + len(line)
+        if len(line) > limit and not line.endswith(b"\n"):
+            while (chunk := handle.readline(limit)) and not chunk.endswith(b"\n"):
+                offset += len(chunk)
+            offset += len(chunk)
+            yield number, start, None
+        else:
+            yield number, start, line
+
+
+def read_jsonl(path: Path, **overrides: object) -> Iterator[Entry]:
+    """The articles of a JSON Lines file, one :class:`Entry` per non-blank line.
+
+    A bad line gives an entry with its error (so a caller may skip it and go
+    on); a file that cannot be JSON Lines at all gives a single error entry.
+    """
+    path = Path(path)
+    source = str(path)
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        reason = {FileNotFoundError: "no such file", IsADirectoryError: "is a directory, "
+                  "expected a file"}.get(type(exc), f"cannot read: {exc.strerror}")
+        yield Entry(source, None, None, InputError(path, reason))
+        return
+    with handle:
+        head = handle.read(8192)
+        handle.seek(0)
+        if problem := _jsonl_file_problem(head):
+            yield Entry(source, None, None, InputError(path, problem))
+            return
+        count = 0
+        for number, offset, raw in _lines(handle, MAX_FILE_BYTES):
+            if raw is not None and not raw.strip():
+                continue
+            count += 1
+            try:
+                yield Entry(source, number, _jsonl_article(raw, path, number, offset,
+                                                           overrides), None)
+            except InputError as exc:
+                yield Entry(source, number, None, exc)
+    if count == 0:
+        why = "the file is empty" if not head else "only blank lines"
+        yield Entry(source, None, None, InputError(path, f"no articles ({why})"))
+
+
+def _jsonl_file_problem(head: bytes) -> str | None:
+    """Why a file whose first bytes are ``head`` cannot be JSON Lines, if it cannot."""
+    if kind := sniff_binary(head):
+        return f"binary file ({kind}), expected JSON Lines"
+    for bom, _codec, name in _BOMS:
+        if head.startswith(bom):
+            return f"JSON Lines must be UTF-8, found a {name} byte order mark"
+    if b"\x00" in head:
+        return "binary file (contains NUL bytes), expected JSON Lines"
+    return None
+
+
+def _jsonl_article(raw: bytes | None, path: Path, number: int, offset: int,
+                   overrides: dict[str, object]) -> Article:
+    if raw is None:
+        raise InputError(path, f"line too long (the limit is {MAX_FILE_BYTES:,} bytes)", number)
+    if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+        raw, offset = raw[3:], offset + 3
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(path, f"not valid UTF-8 (invalid byte at offset "
+                               f"{offset + exc.start})", number) from None
+    record = _load_json(text, path, number)
+    if not isinstance(record, dict):
+        raise InputError(path, f"expected a JSON object, got {type(record).__name__}", number)
+    if "text" not in record:
+        raise InputError(path, "missing field 'text'", number)
+    meta = check_metadata(record, path, JSONL_FIELDS, number)
+    meta = _apply_overrides(meta, overrides, path, number)
+    return _article(meta.get("text", ""), meta, f"{path.stem}-{number}", path, number,
+                    f"{path}:{number}")
 
 
 def find_inputs(paths: list[Path]) -> list[Path]:
-    """Expand directories (recursively) to their ``.txt`` files, sorted."""
+    """Expand directories (recursively) to their ``.txt`` and ``.jsonl`` files, sorted."""
     found: list[Path] = []
     for path in paths:
         path = Path(path)
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.suffix in TEXT_SUFFIXES))
+            found.extend(sorted(p for p in path.rglob("*")
+                                if p.suffix in INPUT_SUFFIXES and p.is_file()))
         else:
             found.append(path)
     return found
 
 
+def scan(paths: list[Path], **overrides: object) -> Iterator[Entry]:
+    """Every article of every input (files from :func:`find_inputs`), or its error.
+
+    Errors are yielded, not raised, so that a long run can skip a bad article
+    and report it (``--keep-going``) instead of stopping.
+    """
+    for path in paths:
+        if path.suffix.lower() in JSONL_SUFFIXES:
+            yield from read_jsonl(path, **overrides)
+            continue
+        try:
+            yield Entry(str(path), None, read_article(path, **overrides), None)
+        except InputError as exc:
+            yield Entry(str(path), None, None, exc)
+
+
 def read_articles(paths: list[Path], **overrides: object) -> Iterator[Article]:
-    for path in find_inputs(paths):
-        yield read_article(path, **overrides)
+    """Every article of ``paths``; raises the first :class:`InputError`."""
+    for entry in scan(find_inputs(paths), **overrides):
+        if entry.article is None:
+            raise entry.error or InputError(entry.source, "unreadable")
+        yield entry.article

@@ -6,7 +6,7 @@ Each module registers its commands on the shared ``app``; see
 
 from __future__ import annotations
 
-from . import core, wikidata  # noqa: F401  (register build, validate, query, evaluate; gazetteer)
+from . import core, publishing, report, wikidata  # noqa: F401  (register the commands)
 from .common import EXIT_INPUT, EXIT_INVALID, EXIT_OK, app
 
 __all__ = ["EXIT_INPUT", "EXIT_INVALID", "EXIT_OK", "app", "main"]

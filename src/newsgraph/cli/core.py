@@ -9,14 +9,15 @@ from typing import Annotated
 import typer
 
 from .. import api
-from ..errors import NewsgraphError
+from ..errors import NewsgraphError, one_line
 from ..mapper import DEFAULT_BASE
 from .common import EXIT_INVALID, EXIT_OK, app, fail
 
 
 @app.command()
 def build(
-    inputs: Annotated[list[Path], typer.Argument(help="Article .txt files or directories.")],
+    inputs: Annotated[list[Path], typer.Argument(help="Article .txt or .jsonl files, or "
+                                                 "directories.")],
     output: Annotated[str, typer.Option("--output", "-o", help="Output file; '-' for stdout. "
                                         "The format follows the extension: .ttl .trig .nq "
                                         ".nt .jsonld")],
@@ -39,8 +40,18 @@ def build(
     cache_dir: Annotated[Path | None, typer.Option("--cache-dir", help="Cache of endpoint "
                                                    "answers (default: $NEWSGRAPH_CACHE or "
                                                    "~/.cache/newsgraph).")] = None,
+    keep_going: Annotated[bool, typer.Option("--keep-going", help="Skip articles that "
+                                             "cannot be read or built, report each on "
+                                             "stderr and exit 1.")] = False,
 ) -> None:
-    """Build the knowledge graph of INPUTS and write it to OUTPUT."""
+    """Build the knowledge graph of INPUTS and write it to OUTPUT.
+
+    Every way this can fail ends in one line on stderr and exit code 2 (1 for a
+    graph that does not conform, or for skipped articles with --keep-going),
+    never in a traceback: people run it for hours on whatever their scrapers
+    produce. NEWSGRAPH_DEBUG=1 shows the traceback of an internal error.
+    """
+    import os
     import warnings
 
     from ..wikidata import WikidataWarning
@@ -51,24 +62,39 @@ def build(
             online = api.online_linker(link, endpoint, cache_dir)
             result = api.build(inputs, output, fmt=fmt, base=base, date=date, title=title,
                                url=url, publisher=publisher, validate_output=not no_validate,
-                               online=online)
+                               online=online, keep_going=keep_going)
     except api.ValidationFailed as exc:
         sys.stderr.write(exc.report.to_text())
         raise fail("the graph does not conform to the shapes; nothing written",
                    EXIT_INVALID) from None
+    except api.NothingBuilt as exc:
+        for failure in exc.failures:
+            typer.echo(f"newsgraph: skipped {failure}", err=True)
+        raise fail(str(exc)) from None
     except NewsgraphError as exc:
         raise fail(str(exc)) from None
+    except Exception as exc:
+        if os.environ.get("NEWSGRAPH_DEBUG"):
+            raise
+        raise fail(one_line(f"internal error ({type(exc).__name__}: {exc}); nothing "
+                            f"written; NEWSGRAPH_DEBUG=1 shows the traceback")) from None
     for warning in caught:
         if issubclass(warning.category, WikidataWarning):
             typer.echo(f"newsgraph: warning: {warning.message}", err=True)
         else:
             warnings.showwarning(warning.message, warning.category, warning.filename,
                                  warning.lineno)
+    for failure in result.failures:
+        typer.echo(f"newsgraph: skipped {failure}", err=True)
     counts = summary(result)
     if online is not None:
         counts += f", {online.linked} linked online"
+    if result.failures:
+        counts += f", {len(result.failures)} skipped"
     verdict = "not validated" if no_validate else "valid"
     typer.echo(f"newsgraph: built {counts} -> {output} ({verdict})", err=True)
+    if result.failures:
+        raise typer.Exit(EXIT_INVALID)
 
 
 def summary(result: api.BuildResult) -> str:
@@ -111,6 +137,11 @@ def query(
     name: Annotated[str | None, typer.Argument(help="Canned query name or a .rq file.")] = None,
     data: Annotated[list[Path] | None, typer.Option("--data", "-d", help="RDF files to "
                                                     "query.")] = None,
+    store: Annotated[Path | None, typer.Option("--store", help="Store directory (from "
+                                               "newsgraph load) to query.")] = None,
+    endpoint: Annotated[str | None, typer.Option("--endpoint", help="SPARQL endpoint URL to "
+                                                 "query (its default graph must be the "
+                                                 "union, as with newsgraph serve).")] = None,
     param: Annotated[list[str] | None, typer.Option("--param", "-p", help="name=value "
                                                     "(repeatable).")] = None,
     fmt: Annotated[str, typer.Option("--format", help="table, csv, tsv or json.")] = "table",
@@ -118,9 +149,14 @@ def query(
     all_columns: Annotated[bool, typer.Option("--all-columns", help="Table format: keep "
                                               "columns of node IRIs.")] = False,
 ) -> None:
-    """Run a canned SPARQL query (or a .rq file) over RDF files."""
+    """Run a canned SPARQL query (or a .rq file) over RDF files (--data), the embedded
+    store (--store) or a SPARQL endpoint (--endpoint): the same rows on all three.
+
+    Exit 2 for bad input, 1 when the store or the endpoint fails.
+    """
     from .. import query as q
-    from ..validate import load_data
+    from ..errors import InputError
+    from ..query.sources import open_source
 
     if list_:
         for item in q.list_queries():
@@ -130,14 +166,14 @@ def query(
         raise fail("query: give a query name or --list")
     if fmt not in {"table", "csv", "tsv", "json"}:
         raise fail(f"--format: unknown output format {fmt!r} (table, csv, tsv, json)")
-    if not data:
-        raise fail("query: --data FILE is required")
     try:
         canned = q.load_query(name)
         values = q.parse_params(param or [])
-        table = q.run_query(canned, load_data(data), values)
-    except NewsgraphError as exc:
+        table = q.run_query(canned, open_source(data, store, endpoint), values)
+    except InputError as exc:
         raise fail(str(exc)) from None
+    except NewsgraphError as exc:  # the store or the endpoint failed
+        raise fail(str(exc), EXIT_INVALID) from None
     if fmt == "table":
         from rich.console import Console
 

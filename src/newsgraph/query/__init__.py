@@ -1,4 +1,4 @@
-"""Canned SPARQL queries: the ``queries/*.rq`` catalog, safe parameters, two backends.
+"""Canned SPARQL queries: the ``queries/*.rq`` catalog, safe parameters, three backends.
 
 Each query file carries grlc-style header comments (``#+ summary:``,
 ``#+ description:``, ``#+ tags:``, ``#+ params:``) and names its parameters
@@ -32,10 +32,15 @@ Both backends read the union of all named graphs as the default graph, and
 the canned queries group or ``DISTINCT`` their rows because pyoxigraph's union
 keeps one copy of a triple per graph that holds it.
 
+A third backend, ``endpoint``, sends the query to a SPARQL 1.1 endpoint with
+SPARQLWrapper (:class:`Endpoint`); there parameters travel as a ``VALUES``
+block of validated RDF terms (see :mod:`newsgraph.query.endpoint`).
+
 Modules: ``catalog`` (:class:`CannedQuery`, :func:`list_queries`,
 :func:`load_query`, header and parameter-variable parsing), ``params``
 (:func:`parse_params`, :func:`bind_params`), ``results`` (:class:`ResultTable`
-and its renderers), ``backends`` (:func:`run_query` on rdflib and pyoxigraph).
+and its renderers), ``backends`` (:func:`run_query` on rdflib, pyoxigraph and endpoints),
+``endpoint`` (the SPARQLWrapper backend).
 """
 
 from __future__ import annotations
@@ -48,11 +53,13 @@ from newsgraph.query.catalog import (
     load_query,
     parse_query_text,
 )
+from newsgraph.query.endpoint import Endpoint
 from newsgraph.query.params import bind_params, bind_service_iris, parse_params
 from newsgraph.query.results import ResultTable
 
 __all__ = [
     "CannedQuery",
+    "Endpoint",
     "Param",
     "ResultTable",
     "bind_params",

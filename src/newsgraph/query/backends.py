@@ -1,4 +1,4 @@
-"""Running a query on rdflib (Graph / Dataset) or pyoxigraph (Store)."""
+"""Running a query on rdflib (Graph / Dataset), pyoxigraph (Store) or an endpoint."""
 
 from __future__ import annotations
 
@@ -14,25 +14,28 @@ from rdflib.term import Identifier
 
 from newsgraph.errors import InputError
 from newsgraph.query.catalog import CannedQuery, load_query
+from newsgraph.query.endpoint import Endpoint, run_endpoint
 from newsgraph.query.params import bind_params, bind_service_iris
 from newsgraph.query.results import ResultTable, is_output_column, oxigraph_value, rdflib_value
 
 
 def run_query(
     query: CannedQuery | str | Path,
-    data: Graph | ox.Store,
+    data: Graph | ox.Store | Endpoint,
     params: Mapping[str, Any] | None = None,
 ) -> ResultTable:
-    """Run a query on an rdflib Graph/Dataset or a pyoxigraph Store.
+    """Run a query on an rdflib Graph/Dataset, a pyoxigraph Store or an :class:`Endpoint`.
 
     ``query`` is a :class:`CannedQuery`, a catalog name or a path. The default
-    graph is the union of all graphs on both backends. Parameters are bound by
+    graph is the union of all graphs on every backend. Parameters are bound by
     :func:`bind_params`; optional ones that are not given stay unbound.
     """
     if not isinstance(query, CannedQuery):
         query = load_query(query)
     bindings = bind_params(query, params)
     query = bind_service_iris(query, bindings)
+    if isinstance(data, Endpoint):
+        return run_endpoint(query, data, bindings)
     try:
         if isinstance(data, ox.Store):
             return _run_oxigraph(query, data, bindings)
@@ -40,7 +43,8 @@ def run_query(
             return _run_rdflib(query, data, bindings)
     except (OSError, json.JSONDecodeError) as exc:  # a SERVICE endpoint failed
         raise InputError(query.source, f"a SERVICE call failed: {exc}") from exc
-    raise TypeError(f"cannot query a {type(data).__name__}: expected an rdflib Graph or a Store")
+    raise TypeError(f"cannot query a {type(data).__name__}: expected an rdflib Graph, a Store "
+                    "or an Endpoint")
 
 
 def _union_view(data: Graph) -> Graph:

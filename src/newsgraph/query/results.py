@@ -185,6 +185,19 @@ def oxigraph_value(term: Any) -> str | None:
     return str(term)
 
 
+def json_value(binding: dict[str, str] | None) -> str | None:
+    """A value of SPARQL JSON results (``{"type": ..., "value": ...}``) as a plain string,
+    canonical like the other backends' values."""
+    if binding is None:
+        return None
+    kind, value = binding["type"], binding["value"]
+    if kind in ("literal", "typed-literal"):
+        return _canonical(value, binding.get("datatype"))
+    if kind == "bnode":
+        return f"_:{value}"
+    return value
+
+
 def is_output_column(name: str) -> bool:
     """Parameter variables (``?_x``, ``?__x``) are inputs, not result columns."""
     return not name.startswith("_")

@@ -1,0 +1,242 @@
+"""Every catalog query on the seed: its expected rows, the same on files (rdflib), the
+embedded store (pyoxigraph) and an endpoint (SPARQLWrapper against the Oxigraph server
+that ``newsgraph serve`` runs).
+
+Expected rows are kept in ``tests/golden/queries/NAME.json`` (rewrite them with
+``pytest --regen-golden`` after an intended change); the key rows are also asserted
+here, so that a golden file cannot quietly encode a bug.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from newsgraph import store as st
+from newsgraph.cli import app
+from newsgraph.publish import write
+from newsgraph.query import Endpoint, ResultTable, list_queries, load_query, run_query
+from newsgraph.server import Server, ServerError
+from newsgraph.validate import load_data
+
+from .conftest import ROOT
+from .wikidata_fixtures import LOCALHOST, OxigraphServer, free_port
+
+GOLDEN = ROOT / "tests" / "golden" / "queries"
+ID = "https://w3id.org/newsgraph/id/"
+WD = "http://www.wikidata.org/entity/"
+ARMENIA = ID + "entity/Q399"
+CATALOG = [q.name for q in list_queries()]
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def backends(seed_build, tmp_path_factory):
+    """The seed as a file, in an embedded store and behind a read-only server; and a
+    server with Wikidata-shaped data for wikidata-enrich's SERVICE calls."""
+    directory = tmp_path_factory.mktemp("catalog")
+    trig = directory / "seed.trig"
+    write(seed_build.dataset, trig)
+    st.load(directory / "store", [trig])
+    wikidata = OxigraphServer().start()
+    server = None
+    try:
+        for _ in range(3):
+            try:
+                server = Server(directory / "store", f"{LOCALHOST}:{free_port()}").start()
+                break
+            except ServerError:
+                continue
+        assert server is not None, "could not start the Oxigraph server"
+        yield {
+            "files": load_data([trig]),
+            "store": st.open_store(directory / "store", read_only=True),
+            "endpoint": Endpoint(server.query_url),
+            "trig": trig,
+            "wikidata": wikidata.url,
+        }
+    finally:
+        if server is not None:
+            server.stop()
+        wikidata.stop()
+
+
+def params_for(name: str, backends: dict) -> dict[str, str]:
+    return {"provenance": {"node": ARMENIA},
+            "wikidata-enrich": {"endpoint": backends["wikidata"]}}.get(name, {})
+
+
+def run_everywhere(name: str, backends: dict, params: dict[str, str] | None = None
+                   ) -> ResultTable:
+    """The table on all three backends, which must agree row for row."""
+    params = params_for(name, backends) if params is None else params
+    tables = {kind: run_query(name, backends[kind], params)
+              for kind in ("files", "store", "endpoint")}
+    files = tables["files"]
+    for kind in ("store", "endpoint"):
+        assert tables[kind].columns == files.columns, (name, kind)
+        assert tables[kind].rows == files.rows, (name, kind)
+    return files
+
+
+@pytest.mark.parametrize("name", CATALOG)
+def test_query_gives_its_expected_rows_on_all_three_backends(name, backends, regen_golden):
+    records = run_everywhere(name, backends).records()
+    golden = GOLDEN / f"{name}.json"
+    if regen_golden or not golden.exists():
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(json.dumps(records, indent=2, ensure_ascii=False) + "\n",
+                          encoding="utf-8")
+    expected = json.loads(golden.read_text(encoding="utf-8"))
+    assert records == expected, (f"{name} differs from {golden.name}; if the change is "
+                                 "intended, rerun with pytest --regen-golden")
+
+
+def test_every_catalog_query_is_covered():
+    assert {"actors", "statements", "accusations", "denials", "contradictions",
+            "casualty-claims", "ceasefire-calls", "mediation", "timeline", "alignments",
+            "provenance", "wikidata-enrich"} <= set(CATALOG)
+
+
+def test_query_list_shows_each_query_with_its_summary():
+    result = runner.invoke(app, ["query", "--list"])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert len(lines) == len(CATALOG)
+    for line, name in zip(lines, CATALOG, strict=True):
+        assert line.split()[0] == name
+        assert line[len(name):].strip() == load_query(name).summary
+
+
+# -- the key rows --------------------------------------------------------------------
+
+
+def pick(records: list[dict], *columns: str) -> list[tuple]:
+    return [tuple(r[c] for c in columns) for r in records]
+
+
+def test_accusations(backends):
+    rows = run_everywhere("accusations", backends).records()
+    assert ("Armenia", "Turkey", "accused", WD + "Q399", WD + "Q43") in pick(
+        rows, "speaker_label", "target_label", "cue", "speaker_wikidata", "target_wikidata")
+    assert ("Ilham Aliyev", "Armenia") in pick(rows, "speaker_label", "target_label")
+    assert {("Azerbaijan", "Armenia"), ("Armenia", "Azerbaijan")} <= set(
+        pick(rows, "speaker_label", "target_label"))
+
+
+def test_statements_and_denials(backends):
+    statements = run_everywhere("statements", backends).records()
+    assert ("Denial", "Ilham Aliyev", "This is fake news") in pick(
+        statements, "type", "speaker_label", "quote")
+    assert ("Support", "Russia") in pick(statements, "type", "speaker_label")
+    only = run_everywhere("statements", backends, {"type": "denial"}).records()
+    assert pick(only, "type", "speaker_label") == [("Denial", "Ilham Aliyev")]
+    (denial,) = run_everywhere("denials", backends).records()
+    assert (denial["speaker_label"], denial["refuted_type"], denial["refuted_speaker_label"]) \
+        == ("Ilham Aliyev", "Accusation", "Armenia")
+    assert denial["refuted_evidence"].startswith("Armenia had previously accused Turkey")
+
+
+def test_contradictions(backends):
+    rows = run_everywhere("contradictions", backends).records()
+    assert pick(rows, "kind", "first_source_label", "second_source_label") == [
+        ("casualty figures", "Armenian sources in Nagorno-Karabakh", "Azerbaijan"),
+        ("counter-accusation", "Azerbaijan", "Armenia"),
+        ("refutation", "Ilham Aliyev", "Armenia"),
+    ]
+    figures, _, refutation = rows
+    assert figures["detail"] == "Killed - MoreThan 200 People against Exactly 19 Civilians"
+    assert (figures["first_evidence"], figures["second_evidence"]) == (
+        "more than 200 people have been killed", "19 civilians killed")
+    assert refutation["detail"] == "Denial refutes Accusation"
+    # Only the contradictions Armenia (by its Wikidata item) is a party to.
+    by_item = run_everywhere("contradictions", backends, {"actor": WD + "Q399"}).records()
+    assert [r["kind"] for r in by_item] == ["counter-accusation", "refutation"]
+
+
+def test_casualty_claims(backends):
+    rows = run_everywhere("casualty-claims", backends).records()
+    assert pick(rows, "source_label", "count", "qualifier", "casualty_type", "victims") == [
+        ("Armenian sources in Nagorno-Karabakh", "200", "MoreThan", "Killed", "People"),
+        ("Azerbaijan", "19", "Exactly", "Killed", "Civilians"),
+        ("Azerbaijan", "60", "Exactly", "Injured", "Civilians"),
+    ]
+
+
+def test_ceasefire_calls_and_mediation(backends):
+    calls = run_everywhere("ceasefire-calls", backends).records()
+    assert ("Appeal", "Emmanuel Macron") in pick(calls, "type", "speaker_label")
+    (group,) = run_everywhere("mediation", backends).records()
+    assert (group["group_label"], group["mediators"]) == ("Minsk Group",
+                                                          "France; Russia; United States")
+    assert group["parent_label"] == "Organization for Security and Co-operation in Europe"
+    assert group["conflict_label"] == "Nagorno-Karabakh conflict"
+
+
+def test_timeline_and_alignments(backends):
+    events = run_everywhere("timeline", backends).records()
+    first = events[0]
+    assert (first["date"], first["time_expression"], first["type"]) == (
+        "2020-10-03", "on Saturday", "Fighting")
+    assert first["participants"] == "Armenia; Azerbaijan"
+    assert all(e["date"] is None for e in events[1:])
+    relations = run_everywhere("alignments", backends).records()
+    assert ("Turkey", "supports", "Azerbaijan") in pick(
+        relations, "subject_label", "relation", "object_label")
+    assert ("Nagorno-Karabakh", "legallyPartOf", "Azerbaijan") in pick(
+        relations, "subject_label", "relation", "object_label")
+
+
+def test_actors_and_provenance(backends, seed_build):
+    actors = run_everywhere("actors", backends).records()
+    armenia = next(r for r in actors if r["entity"] == ARMENIA)
+    assert (armenia["type"], armenia["label"], armenia["wikidata"]) == ("Country", "Armenia",
+                                                                       WD + "Q399")
+    spans = run_everywhere("provenance", backends).records()
+    assert len(spans) == int(armenia["mentions"]) + 1  # every mention, plus the evidence
+    text = str(seed_build.extractions[0].article.text)
+    for row in spans:
+        assert text[int(row["begin"]):int(row["end"])] == row["anchor"]
+    assert {r["link"] for r in spans} == {"evidence", "mention"}
+
+
+def test_wikidata_enrich_and_gazetteer_labels(backends):
+    facts = run_everywhere("wikidata-enrich", backends).records()
+    assert {("Armenia", "capital", "Yerevan"), ("France", "head of state", "Emmanuel Macron"),
+            ("Turkey", "head of state", "Recep Tayyip Erdoğan")} <= set(
+        pick(facts, "label", "fact", "value_label"))
+    assert run_everywhere("gazetteer-labels", backends).rows == []  # no Wikidata items here
+
+
+def test_cli_gives_the_same_output_from_files_store_and_endpoint(backends, tmp_path):
+    store_dir = backends["trig"].parent / "store"
+    sources = [["--data", backends["trig"]], ["--store", store_dir],
+               ["--endpoint", backends["endpoint"].url]]
+    for fmt in ("json", "csv", "tsv", "table"):
+        outputs = []
+        for source in sources:
+            result = runner.invoke(app, ["query", "casualty-claims", *map(str, source),
+                                         "--format", fmt])
+            assert result.exit_code == 0, result.output
+            outputs.append(result.stdout)
+        assert outputs[0] == outputs[1] == outputs[2], fmt
+    both = runner.invoke(app, ["query", "actors", "--data", str(backends["trig"]),
+                               "--endpoint", backends["endpoint"].url])
+    assert both.exit_code == 2 and "cannot be used together" in both.stderr
+    none = runner.invoke(app, ["query", "actors"])
+    assert none.exit_code == 2 and "--store DIR" in none.stderr
+
+
+@pytest.mark.parametrize("value", ['Denial" || true || "', 'a\n\\"', "Denial } UNION { ?s ?p ?o }",
+                                   "x\" ) } OPTIONAL { ?a ?b ?c } #"])
+def test_endpoint_parameters_are_bound_as_terms(backends, value):
+    assert run_everywhere("statements", backends, {"type": value}).rows == []
+
+
+def test_endpoint_rejects_unsafe_iris(backends):
+    from newsgraph.errors import InputError
+
+    with pytest.raises(InputError, match="absolute IRI"):
+        run_query("accusations", backends["endpoint"], {"speaker": f"{ARMENIA}> }} #"})
