@@ -121,3 +121,17 @@ def test_evaluate_seed_meets_the_targets():
     assert scores["mediation"]["tp"] == 5
     assert scores["relations"]["tp"] >= 5
     assert scores["actors"]["precision"] == 1.0
+
+
+def test_build_writes_the_html_report(tmp_path):
+    out, page = tmp_path / "seed.ttl", tmp_path / "seed.html"
+    result = invoke("build", SEED, "-o", out, "--report", page)
+    assert result.exit_code == 0, result.output
+    html = page.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and "Aliyev" in html
+
+
+def test_build_report_to_a_missing_directory_exits_2_before_building(tmp_path):
+    out = tmp_path / "seed.ttl"
+    result = invoke("build", SEED, "-o", out, "--report", tmp_path / "nope" / "r.html")
+    assert result.exit_code == 2 and not out.exists()

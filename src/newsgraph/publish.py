@@ -88,6 +88,31 @@ def _sorted_copy(dataset: Dataset) -> Dataset:
     return copy
 
 
+def _trig(dataset: Dataset) -> str:
+    """TriG with the named graphs in IRI order. rdflib's TriG writer orders
+    graphs by a hash that changes between processes, so each graph is written
+    as Turtle (which rdflib sorts) and the blocks are joined in a fixed order."""
+    copy = _sorted_copy(dataset)
+    names = prefixes(dataset)
+    declared: set[str] = {f"@prefix {p}: <{ns}> ." for p, ns in names.items()}
+    blocks = []
+    shared = Graph()  # one namespace manager: an invented ns1: means the same in every block
+    _bind(shared, names)
+    for graph in sorted((g for g in copy.graphs() if len(g)), key=lambda g: str(g.identifier)):
+        body = Graph()
+        body.namespace_manager = shared.namespace_manager
+        for triple in graph:
+            body.add(triple)
+        turtle = body.serialize(format="turtle")
+        # prefixes rdflib invents for foreign namespaces (ns1:) go to the shared header;
+        # no re-indenting: long literals span lines, and their text must stay as it is
+        lines = turtle.split("\n")
+        declared.update(line for line in lines if line.startswith("@prefix"))
+        inner = "\n".join(line for line in lines if not line.startswith("@prefix")).strip("\n")
+        blocks.append(f"<{graph.identifier}> {{\n{inner}\n}}\n")
+    return "\n".join(sorted(declared)) + "\n\n" + "\n".join(blocks)
+
+
 def _sorted_lines(text: str) -> str:
     """Sort N-Triples/N-Quads lines. Split on ``\\n`` only: ``str.splitlines`` also
     splits on U+2028 and other characters that N-Triples leaves unescaped in literals."""
@@ -101,7 +126,7 @@ def serialize(dataset: Dataset, fmt: str) -> str:
     if fmt == "ntriples":
         return _sorted_lines(union(dataset).serialize(format="ntriples"))
     if fmt == "trig":
-        return _sorted_copy(dataset).serialize(format="trig")
+        return _trig(dataset)
     if fmt == "json-ld":
         from .jsonld import shipped_context, to_jsonld
 

@@ -43,6 +43,8 @@ def build(
     keep_going: Annotated[bool, typer.Option("--keep-going", help="Skip articles that "
                                              "cannot be read or built, report each on "
                                              "stderr and exit 1.")] = False,
+    report: Annotated[Path | None, typer.Option("--report", help="Also write the HTML "
+                                                "report of the graph to this file.")] = None,
 ) -> None:
     """Build the knowledge graph of INPUTS and write it to OUTPUT.
 
@@ -60,9 +62,17 @@ def build(
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", WikidataWarning)
             online = api.online_linker(link, endpoint, cache_dir)
+            if report is not None:
+                from ..publish import check_writable
+
+                check_writable(report)  # fail before the work, not after it
             result = api.build(inputs, output, fmt=fmt, base=base, date=date, title=title,
                                url=url, publisher=publisher, validate_output=not no_validate,
                                online=online, keep_going=keep_going)
+            if report is not None:
+                from ..report import write_report
+
+                write_report(result.dataset, report)
     except api.ValidationFailed as exc:
         sys.stderr.write(exc.report.to_text())
         raise fail("the graph does not conform to the shapes; nothing written",
