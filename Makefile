@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install demo test fuzz lint namespace clean
+.PHONY: install demo test fuzz lint namespace clean bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,12 @@ fuzz: $(STAMP)
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -s --hypothesis-show-statistics \
 		tests/test_properties.py tests/test_atomic_writes.py tests/test_bad_input.py \
 		tests/test_security.py
+
+# Corpus benchmark (issue #6): newsgraph build against the spaCy-only ceiling; writes
+# benchmarks/results.json. Not part of `make test`. BENCH_ARGS="--n 200 2000" for scaling.
+BENCH_ARGS ?= --n 200
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts benchmarks

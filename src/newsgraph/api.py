@@ -21,20 +21,23 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Generator, Iterable
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+import pyoxigraph as ox
 from rdflib import Dataset, Graph
 
 from . import ingest, publish
 from .errors import ExtractionError, InputError, NewsgraphError, one_line
 from .extract import extract
 from .link import link
-from .mapper import DEFAULT_BASE, bind_prefixes, to_graph
+from .mapper import DEFAULT_BASE, article_iri, bind_prefixes, to_graph
 from .model import Article, Extraction
 from .nlp import parse
+from .parallel import WorkerError, extract_all
 from .validate import ValidationReport, validate
 
 if TYPE_CHECKING:
@@ -78,6 +81,7 @@ class BuildResult:
     extractions: list[Extraction] = field(default_factory=list)
     report: ValidationReport | None = None
     failures: list[Failure] = field(default_factory=list)
+    skipped: int = 0  # articles already in the ``store`` (same text), not re-extracted
 
 
 def extract_article(article: Article, online: OnlineLinker | None = None) -> Extraction:
@@ -133,16 +137,27 @@ _IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[^<>\"{}|^`\\\x00-\x20\x7f-\x9f]+")
 
 
 def _extract_one(entry: ingest.Entry, online: OnlineLinker | None, base: str,
-                 check: bool) -> tuple[Extraction, Graph, ValidationReport | None]:
+                 check: bool, done: Extraction | WorkerError | None = None,
+                 ) -> tuple[Extraction, Graph, ValidationReport | None]:
     """Extract, map and (if ``check``) validate one article.
 
+    ``done`` is the extraction (or error) a worker process already made of
+    it; online linking is then applied here, as the in-process path does.
     Any exception from the pipeline becomes an :class:`ExtractionError` naming
     the article: a bug met on one article in a long run must say which article
     (so it can be reproduced) rather than end in a traceback.
     """
     assert entry.article is not None
+    if isinstance(done, WorkerError):
+        reason = f"extraction failed ({done}); please report this article"
+        raise ExtractionError(entry.source, reason, entry.line)
     try:
-        extraction = extract_article(entry.article, online)
+        if done is None:
+            extraction = extract_article(entry.article, online)
+        else:
+            extraction = done
+            if online is not None:
+                online.link(extraction)
         graph = to_graph(extraction, base)
         report = validate(graph) if check else None
     except Exception as exc:
@@ -176,6 +191,8 @@ def build(
     cache_dir: str | Path | None = None,
     online: OnlineLinker | None = None,
     keep_going: bool = False,
+    workers: int = 1,
+    store: str | Path | None = None,
 ) -> BuildResult:
     """Build the graph of the articles in ``inputs`` (files or directories).
 
@@ -191,8 +208,19 @@ def build(
     in any of these cases. With ``keep_going`` such articles are skipped and
     listed in ``BuildResult.failures`` as (source, line, reason), and only
     ``NothingBuilt`` is raised, when no article is left.
+
+    ``workers`` > 1 runs nlp, extract and link in that many processes (see
+    :mod:`newsgraph.parallel`); the result is the same as with one.
+    ``store`` (a directory) makes the build incremental: articles whose graph
+    (named by the hash of their text) is already in the store are skipped and
+    counted in ``BuildResult.skipped``; each built article's graph is loaded
+    into the store, replacing the graph of an earlier version of the same
+    article (same ``dcterms:identifier``). ``output`` then gets only the
+    articles built in this run.
     """
     check_base(base)
+    if workers < 1:
+        raise InputError("--workers", f"must be at least 1, not {workers}")
     if online is None:
         online = online_linker(linking, endpoint, cache_dir)
     inputs = list(inputs)
@@ -221,25 +249,31 @@ def build(
     dataset = Dataset(default_union=True)
     bind_prefixes(dataset, base)
     result = BuildResult(dataset=dataset, failures=failures)
+    if store is not None:  # opened here and at the end only: a failed build keeps no lock
+        entries = _not_in_store(store, entries, base, result)
     reports = []
-    for entry in entries:
-        try:
-            extraction, graph, report = _extract_one(entry, online, base, validate_output)
-        except ExtractionError as exc:
-            if not keep_going:
-                raise
-            failures.append(Failure(entry.source, entry.line, exc.reason))
-            continue
-        if report is not None and not report.conforms and keep_going:
-            first = report.results[0].message if report.results else "no details"
-            failures.append(Failure(entry.source, entry.line,
-                                    f"does not conform to the shapes ({first})"))
-            continue
-        if report is not None:
-            reports.append(report)
-        result.extractions.append(extraction)
-        _add_graph(dataset, graph)
-    if not result.extractions:
+    graphs: list[Graph] = []
+    with closing(_extractions(entries, workers)) as extracted:
+        for entry, done in zip(entries, extracted, strict=True):
+            try:
+                extraction, graph, report = _extract_one(entry, online, base, validate_output,
+                                                         done)
+            except ExtractionError as exc:
+                if not keep_going:
+                    raise
+                failures.append(Failure(entry.source, entry.line, exc.reason))
+                continue
+            if report is not None and not report.conforms and keep_going:
+                first = report.results[0].message if report.results else "no details"
+                failures.append(Failure(entry.source, entry.line,
+                                        f"does not conform to the shapes ({first})"))
+                continue
+            if report is not None:
+                reports.append(report)
+            result.extractions.append(extraction)
+            graphs.append(graph)
+            _add_graph(dataset, graph)
+    if not result.extractions and not result.skipped:
         raise NothingBuilt(failures)
     result.report = _merge_reports(reports)
     if result.report is not None and not result.report.conforms:
@@ -249,7 +283,61 @@ def build(
             publish.write(dataset, output, fmt)
         except OSError as exc:
             raise InputError(output, f"cannot write: {exc.strerror or exc}") from None
+    if store is not None:
+        _store_graphs(store, graphs, result.extractions)
     return result
+
+
+def _extractions(entries: list[ingest.Entry], workers: int,
+                 ) -> Generator[Extraction | WorkerError | None, None, None]:
+    """What workers extracted of ``entries``, in order; None each for in-process work."""
+    if workers == 1 or len(entries) < 2:
+        yield from [None] * len(entries)
+    else:
+        yield from extract_all([e.article for e in entries if e.article is not None], workers)
+
+
+def _not_in_store(path: str | Path, entries: list[ingest.Entry], base: str,
+                  result: BuildResult) -> list[ingest.Entry]:
+    """``entries`` whose graph is not in the store yet; the others are counted skipped."""
+    from .store import open_store
+
+    oxstore = open_store(path)  # created if missing: fails here, before any work
+    left = []
+    for entry in entries:
+        assert entry.article is not None
+        iri = ox.NamedNode(str(article_iri(entry.article.text, base)))
+        if oxstore.contains_named_graph(iri):
+            result.skipped += 1
+        else:
+            left.append(entry)
+    return left
+
+
+def _store_graphs(path: str | Path, graphs: list[Graph],
+                  extractions: list[Extraction]) -> None:
+    """Load each built graph into the store, dropping older versions of its article."""
+    from .store import StoreError, open_store, replace_graph
+
+    oxstore = open_store(path)
+    try:
+        for graph, extraction in zip(graphs, extractions, strict=True):
+            name = ox.NamedNode(str(graph.identifier))
+            identifier = ox.Literal(extraction.article.identifier)
+            for quad in list(oxstore.quads_for_pattern(None, _DCTERMS_IDENTIFIER, identifier)):
+                old = quad.graph_name
+                if isinstance(old, ox.NamedNode) and old != name and old == quad.subject:
+                    oxstore.remove_graph(old)
+            data = graph.serialize(format="nt", encoding="utf-8")
+            triples = [ox.Triple(q.subject, q.predicate, q.object)
+                       for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
+            replace_graph(oxstore, name, triples)
+        oxstore.flush()
+    except OSError as exc:
+        raise StoreError(f"{path}: writing the store failed: {exc}") from exc
+
+
+_DCTERMS_IDENTIFIER = ox.NamedNode("http://purl.org/dc/terms/identifier")
 
 
 def _add_graph(dataset: Dataset, graph: Graph) -> None:

@@ -45,6 +45,13 @@ def build(
                                              "stderr and exit 1.")] = False,
     report: Annotated[Path | None, typer.Option("--report", help="Also write the HTML "
                                                 "report of the graph to this file.")] = None,
+    workers: Annotated[int, typer.Option("--workers", help="Processes for nlp, "
+                                         "extract and link (the output is the same "
+                                         "for any number).")] = 1,
+    store: Annotated[Path | None, typer.Option("--store", help="Incremental build: skip "
+                                               "articles already in this store, load the "
+                                               "others into it (OUTPUT gets only those).")
+                     ] = None,
 ) -> None:
     """Build the knowledge graph of INPUTS and write it to OUTPUT.
 
@@ -68,7 +75,8 @@ def build(
                 check_writable(report)  # fail before the work, not after it
             result = api.build(inputs, output, fmt=fmt, base=base, date=date, title=title,
                                url=url, publisher=publisher, validate_output=not no_validate,
-                               online=online, keep_going=keep_going)
+                               online=online, keep_going=keep_going, workers=workers,
+                               store=store)
             if report is not None:
                 from ..report import write_report
 
@@ -101,6 +109,8 @@ def build(
         counts += f", {online.linked} linked online"
     if result.failures:
         counts += f", {len(result.failures)} skipped"
+    if store is not None:
+        counts += f", {result.skipped} unchanged in store (skipped)"
     verdict = "not validated" if no_validate else "valid"
     typer.echo(f"newsgraph: built {counts} -> {output} ({verdict})", err=True)
     if result.failures:

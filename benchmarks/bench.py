@@ -1,0 +1,195 @@
+"""Corpus benchmark (issue #6): newsgraph build against the spaCy-only ceiling.
+
+    .venv/bin/python benchmarks/bench.py            # N = 200
+    .venv/bin/python benchmarks/bench.py --n 200 2000 --workers 2
+
+For each N it makes a JSONL corpus of N pairwise different articles from the
+seed and ``tests/articles/*.txt`` (country names rotated, numbers shifted),
+then measures in the same run:
+
+- the spaCy ceiling: ``nlp.pipe`` over the same texts with the same pipeline
+  (the model plus the gazetteer ruler) and the same number of processes;
+- the end-to-end ``newsgraph.build`` (ingest -> ... -> validate -> write);
+- the share of each stage, by calling the stage functions directly, in one
+  process: ingest, nlp, extract, link, map, validate, write;
+- peak RSS (``getrusage``: this process and, separately, its children).
+
+Prints a table and writes ``benchmarks/results.json``. Never run by ``make test``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = (sorted((ROOT / "seeds").glob("*.txt"))
+           + sorted((ROOT / "tests" / "articles").glob("*.txt")))
+RESULTS = Path(__file__).resolve().parent / "results.json"
+COUNTRIES = ["Armenia", "Azerbaijan", "Russia", "Turkey", "Ukraine", "Syria", "Israel", "Iran",
+             "Yemen", "Libya", "Lebanon", "Egypt", "Qatar", "France", "Germany", "Iraq",
+             "Jordan", "Sudan", "Ethiopia", "Georgia"]
+STAGES = ("ingest", "nlp", "extract", "link", "map", "validate", "write")
+
+
+def make_corpus(n: int, path: Path) -> list[str]:
+    """Write ``n`` varied articles to the JSONL file ``path``; return their texts."""
+    bases = [p.read_text(encoding="utf-8") for p in SOURCES]
+    pattern = re.compile(r"\b(" + "|".join(COUNTRIES) + r")\b")
+    texts: list[str] = []
+    seen: set[str] = set()
+    for i in range(n):
+        base = bases[i % len(bases)]
+        shift = i // len(bases)
+        text = pattern.sub(lambda m, s=shift: COUNTRIES[(COUNTRIES.index(m.group(1)) + s)
+                                                     % len(COUNTRIES)], base)
+        text = re.sub(r"\b\d+\b", lambda m, s=shift: str(int(m.group(0)) + s), text)
+        while text in seen:  # rotation cycles for large N: make it unique anyway
+            text += f"\nThe talks resumed on day {i}."
+        seen.add(text)
+        texts.append(text)
+    with path.open("w", encoding="utf-8") as handle:
+        for i, text in enumerate(texts):
+            handle.write(json.dumps({"id": f"bench-{i}", "text": text}) + "\n")
+    return texts
+
+
+def rss_mb() -> dict[str, float]:
+    """Peak resident set size so far, in MiB (ru_maxrss is KiB on Linux, bytes on macOS)."""
+    unit = 1 if sys.platform == "darwin" else 1024
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * unit / 2**20
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * unit / 2**20
+    return {"self": round(own, 1), "children_max": round(children, 1)}
+
+
+def spacy_ceiling(texts: list[str], workers: int) -> float:
+    from newsgraph.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    start = time.perf_counter()
+    for _doc in nlp.pipe(texts, n_process=workers, batch_size=16):
+        pass
+    return time.perf_counter() - start
+
+
+def end_to_end(corpus: Path, out: Path, workers: int) -> float:
+    import newsgraph
+
+    start = time.perf_counter()
+    newsgraph.build([corpus], out, workers=workers)
+    return time.perf_counter() - start
+
+
+def stage_times(corpus: Path, out: Path) -> dict[str, float]:
+    """Each stage timed on its own, in this process, over the whole corpus."""
+    from rdflib import Dataset
+
+    from newsgraph import ingest, publish
+    from newsgraph.api import _add_graph
+    from newsgraph.extract import extract
+    from newsgraph.link import link
+    from newsgraph.mapper import bind_prefixes, to_graph
+    from newsgraph.nlp import parse
+    from newsgraph.validate import validate
+
+    times = dict.fromkeys(STAGES, 0.0)
+    clock = time.perf_counter
+    t = clock()
+    articles = [e.article for e in ingest.scan([corpus]) if e.article is not None]
+    times["ingest"] = clock() - t
+    dataset = Dataset(default_union=True)
+    bind_prefixes(dataset)
+    for article in articles:
+        t = clock()
+        doc = parse(article)
+        t1 = clock()
+        extraction = extract(doc, article)
+        t2 = clock()
+        extraction = link(extraction)
+        t3 = clock()
+        graph = to_graph(extraction)
+        t4 = clock()
+        validate(graph)
+        t5 = clock()
+        _add_graph(dataset, graph)
+        for stage, span in zip(STAGES[1:6], (t1 - t, t2 - t1, t3 - t2, t4 - t3, t5 - t4),
+                               strict=True):
+            times[stage] += span
+    t = clock()
+    publish.write(dataset, out)
+    times["write"] = clock() - t
+    return times
+
+
+def run(n: int, workers: int) -> dict[str, object]:
+    from newsgraph.nlp import load_pipeline
+
+    load_pipeline()  # model load is start-up, not throughput
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus.jsonl"
+        texts = make_corpus(n, corpus)
+        ceiling = spacy_ceiling(texts, workers)
+        build = end_to_end(corpus, Path(tmp) / "out.trig", workers)
+        stages = stage_times(corpus, Path(tmp) / "stages.trig")
+    staged = sum(stages.values())
+    return {
+        "n": n, "workers": workers, "chars": sum(map(len, texts)),
+        "spacy_seconds": round(ceiling, 3), "build_seconds": round(build, 3),
+        "spacy_docs_per_s": round(n / ceiling, 2), "build_docs_per_s": round(n / build, 2),
+        "throughput_ratio": round(ceiling / build, 3),
+        "stage_seconds": {k: round(v, 3) for k, v in stages.items()},
+        "stage_share": {k: round(v / staged, 3) for k, v in stages.items()},
+        "validation_share": round(stages["validate"] / staged, 3),
+        "peak_rss_mib": rss_mb(),
+    }
+
+
+def print_table(results: list[dict]) -> None:
+    print(f"\ncores: {os.cpu_count()}  python {platform.python_version()}")
+    head = (f"{'N':>6} {'wk':>3} {'spaCy doc/s':>12} {'build doc/s':>12} {'build/spaCy':>12} "
+            f"{'validate %':>11} {'RSS MiB':>8} {'child MiB':>10}")
+    print(head)
+    print("-" * len(head))
+    for r in results:
+        rss = r["peak_rss_mib"]
+        print(f"{r['n']:>6} {r['workers']:>3} {r['spacy_docs_per_s']:>12} "
+              f"{r['build_docs_per_s']:>12} {r['throughput_ratio']:>12} "
+              f"{100 * r['validation_share']:>10.1f}% {rss['self']:>8} {rss['children_max']:>10}")
+    for r in results:
+        shares = "  ".join(f"{k} {100 * v:.1f}%" for k, v in r["stage_share"].items())
+        print(f"stage shares at N={r['n']}: {shares}")
+    if len(results) > 1:
+        a, b = results[0], results[-1]
+        scale = b["n"] / a["n"]
+        print(f"scaling N {a['n']} -> {b['n']} (x{scale:g}): build time "
+              f"x{b['build_seconds'] / a['build_seconds']:.2f}, peak RSS "
+              f"x{b['peak_rss_mib']['self'] / a['peak_rss_mib']['self']:.2f}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, nargs="+", default=[200],
+                        help="corpus sizes, smallest first (e.g. --n 200 2000)")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                        help="processes for both spaCy and newsgraph (default: cores)")
+    parser.add_argument("--output", type=Path, default=RESULTS)
+    args = parser.parse_args(argv)
+    results = [run(n, args.workers) for n in sorted(args.n)]
+    print_table(results)
+    payload = {"cores": os.cpu_count(), "python": platform.python_version(),
+               "platform": platform.platform(), "results": results}
+    args.output.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+    print(f"written {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
