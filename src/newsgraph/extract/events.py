@@ -22,7 +22,6 @@ HALT_VERBS = {"halt", "stop", "end", "cease", "suspend"}
 CONTACT_TYPES = {"PhoneCall", "Meeting", "Negotiation", "Interview"}
 VIOLENCE_TYPES = {"Fighting", "Attack", "MilitaryAdvance", "TerritorialCapture", "Deployment",
                   "CeasefireViolation"}
-APPEAL_VERBS = {"call", "urge", "demand", "appeal", "ask", "want", "seek", "propose", "need"}
 NOUN_ONLY = {"consultation", "fighting", "hostility", "escalation", "offensive",
              "counteroffensive", "airstrike",
              "bombardment", "shelling", "deployment", "meeting", "summit", "negotiation",
@@ -51,7 +50,7 @@ def trigger_type(token: Token) -> str | None:
             g.lemma_.lower() in {"fire", "gunfire", "shelling", "artillery"}
             for p in token.children if p.lower_ == "of" for g in p.subtree):
         return "Fighting"  # "an exchange of rocket fire"
-    if not verbal and lemma in CALL_OR_CONVERSATION and has_phone(token):
+    if not verbal and lemma in lexicon.CALL_NOUNS and has_phone(token):
         return "PhoneCall"
     if verbal and (lemma in lexicon.PHONE_VERBS or has_phone(token)):
         return "PhoneCall"  # "phoned", "spoke by phone", "discussed it by phone with X"
@@ -132,7 +131,6 @@ def unrealised(token: Token) -> bool:
     return False
 
 
-CALL_OR_CONVERSATION = lexicon.CALL_NOUNS
 
 
 def has_phone(token: Token) -> bool:
