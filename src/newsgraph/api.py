@@ -34,7 +34,7 @@ from . import ingest, publish
 from .errors import ExtractionError, InputError, NewsgraphError, one_line
 from .extract import extract
 from .link import link
-from .mapper import DEFAULT_BASE, article_iri, bind_prefixes, to_graph
+from .mapper import DEFAULT_BASE, article_iri, new_dataset, to_dataset, to_graph
 from .model import Article, Extraction
 from .nlp import parse
 from .parallel import WorkerError, extract_all
@@ -109,14 +109,7 @@ def online_linker(linking: str = "offline", endpoint: str | None = None,
 
 
 def build_dataset(extractions: Iterable[Extraction], base: str = DEFAULT_BASE) -> Dataset:
-    dataset = Dataset(default_union=True)
-    bind_prefixes(dataset, base)
-    for extraction in extractions:
-        graph = to_graph(extraction, base)
-        named = dataset.graph(graph.identifier)
-        for triple in graph:
-            named.add(triple)
-    return dataset
+    return to_dataset(extractions, base)
 
 
 def validate_dataset(dataset: Dataset) -> ValidationReport:
@@ -246,8 +239,7 @@ def build(
             raise entry.error
     if single and len(entries) + len(failures) > 1:
         raise InputError(str(paths[0]), "--title and --url describe a single article")
-    dataset = Dataset(default_union=True)
-    bind_prefixes(dataset, base)
+    dataset = new_dataset(base)
     result = BuildResult(dataset=dataset, failures=failures)
     if store is not None:  # opened here and at the end only: a failed build keeps no lock
         entries = _not_in_store(store, entries, base, result)

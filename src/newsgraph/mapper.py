@@ -8,6 +8,7 @@ What it writes is specified in ``docs/rdf-model.md``.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from decimal import Decimal
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
@@ -212,10 +213,16 @@ def to_graph(extraction: Extraction, base: str = DEFAULT_BASE) -> Graph:
     return graph
 
 
-def to_dataset(extractions: list[Extraction], base: str = DEFAULT_BASE) -> Dataset:
-    """One named graph per article, graph IRI = article IRI."""
+def new_dataset(base: str = DEFAULT_BASE) -> Dataset:
+    """An empty dataset whose default graph is the union of the article graphs."""
     dataset = Dataset(default_union=True)
     bind_prefixes(dataset, base)
+    return dataset
+
+
+def to_dataset(extractions: Iterable[Extraction], base: str = DEFAULT_BASE) -> Dataset:
+    """One named graph per article, graph IRI = article IRI."""
+    dataset = new_dataset(base)
     for extraction in extractions:
         named = dataset.graph(article_iri(extraction.article.text, base))
         _Mapper(extraction, base, named).run()

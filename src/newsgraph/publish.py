@@ -76,29 +76,17 @@ def union(dataset: Dataset) -> Graph:
     return graph
 
 
-def _sorted_copy(dataset: Dataset) -> Dataset:
-    """The same quads in a fresh Dataset: graphs added in IRI order, explicit prefixes."""
-    copy = Dataset()
-    _bind(copy, prefixes(dataset))
-    graphs = sorted((g for g in dataset.graphs() if len(g)), key=lambda g: str(g.identifier))
-    for graph in graphs:
-        target = copy.graph(graph.identifier)  # the default graph for its identifier
-        for triple in graph:
-            target.add(triple)
-    return copy
-
 
 def _trig(dataset: Dataset) -> str:
     """TriG with the named graphs in IRI order. rdflib's TriG writer orders
     graphs by a hash that changes between processes, so each graph is written
     as Turtle (which rdflib sorts) and the blocks are joined in a fixed order."""
-    copy = _sorted_copy(dataset)
     names = prefixes(dataset)
     declared: set[str] = {f"@prefix {p}: <{ns}> ." for p, ns in names.items()}
     blocks = []
     shared = Graph()  # one namespace manager: an invented ns1: means the same in every block
     _bind(shared, names)
-    for graph in sorted((g for g in copy.graphs() if len(g)), key=lambda g: str(g.identifier)):
+    for graph in sorted((g for g in dataset.graphs() if len(g)), key=lambda g: str(g.identifier)):
         body = Graph()
         body.namespace_manager = shared.namespace_manager
         for triple in graph:

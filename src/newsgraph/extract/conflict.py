@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from . import lexicon
 from .context import Context, acts_as_verb
+from .syntax import pobjs
 
 INTERNATIONAL = {"un", "united_nations", "osce", "eu", "european_union", "nato", "icrc",
                  "un_security_council", "african_union", "arab_league"}
@@ -85,16 +86,16 @@ def describe(ctx: Context, token: Token) -> tuple[int, str | None, str | None]:
         if child.dep_ == "amod" and child.i in ctx.demonym_key:
             return 1, f"{child.text} {tail}", ctx.demonym_key[child.i]
     owner = next((c for c in token.children if c.dep_ == "poss"), None)
-    other = [p for p in pobjs_of(token, {"against", "with", "between"})]
+    other = [p for p in pobjs(token, {"against", "with", "between"})]
     owner_keys = ctx.resolve(owner) if owner is not None else []
     if owner_keys and other:
         sides = [owner_keys[0], *ctx.resolve_all(other[0])]
         return 4, "-".join(ctx.entities[k].label for k in sides[:2]) + f" {noun}", None
     if owner_keys and ctx.entities[owner_keys[0]].type == "Country":
         return 2, f"{adjective(ctx, owner_keys[0])} {tail}", owner_keys[0]
-    places = pobjs_of(token, {"in", "on"})
+    places = pobjs(token, {"in", "on"})
     if token.dep_ == "dobj" and token.head.lemma_.lower() in {"wage", "fight", "lead"}:
-        places += pobjs_of(token.head, {"in", "on", "against"})  # "waging war on Yemen"
+        places += pobjs(token.head, {"in", "on", "against"})  # "waging war on Yemen"
     for place in places:
         keys = ctx.resolve(place, for_role="place")
         if keys and ctx.entities[keys[0]].type in {"Place", "Country"}:
@@ -116,7 +117,7 @@ def fought_over(ctx: Context) -> list[tuple[int, str, str, int]]:
         if token.lemma_.lower() not in {"fighting", "fight", "battle", "war", "conflict",
                                         "dispute", "clash"}:
             continue
-        for place in pobjs_of(token, {"over", "for"}):
+        for place in pobjs(token, {"over", "for"}):
             keys = ctx.resolve(place, for_role="place")
             if keys and ctx.entities[keys[0]].type == "Place":
                 found.append((1, f"{ctx.entities[keys[0]].label} conflict", keys[0], token.i))
@@ -130,17 +131,13 @@ def adjective(ctx: Context, country: str) -> str:
         ctx.entities[country].label
 
 
-def pobjs_of(token: Token, preps: set[str]) -> list[Token]:
-    return [g for c in token.children if c.dep_ == "prep" and c.lower_ in preps
-            for g in c.children if g.dep_ == "pobj"]
-
 
 def explicit_parties(ctx: Context) -> list[str]:
     """"the war between X and Y", "X's war against Y", or "X and Y are fighting"."""
     for token in ctx.doc:
         if token.lemma_.lower() in lexicon.CONFLICT_NOUNS:
             owner = next((c for c in token.children if c.dep_ == "poss"), None)
-            against = pobjs_of(token, {"against", "on"})
+            against = pobjs(token, {"against", "on"})
             if owner is not None and against:
                 keys = [k for k in (*ctx.resolve(owner), *ctx.resolve(against[0]))
                         if ctx.entities[k].type in {"Country", "Organization", "Group"}]

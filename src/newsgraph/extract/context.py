@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from ..gazetteer import Gazetteer, GazetteerEntry
 from ..model import Article, Entity
 from ..model import Span as TextSpan
-from .resolution import DETERMINERS, Resolution
+from .resolution import DETERMINERS, Resolution, window_start
 
 ACTOR_TYPES = {"Person", "Country", "Organization", "MediationGroup", "Group"}
 
@@ -156,12 +156,7 @@ class Context(Resolution):
         antecedents of pronouns ("Aliyev said after a call with Macron that
         his army ..." -> Aliyev)."""
         doc = token.doc
-        sent_start = token.sent.start
-        first = sent_start
-        for _ in range(2):
-            if first > 0:
-                first = doc[first - 1].sent.start
-        for i in range(token.i - 1, first - 1, -1):
+        for i in range(token.i - 1, window_start(token, 2) - 1, -1):
             key = self.token_key.get(i)
             if key is None or self.entities[key].type not in types:
                 continue
@@ -171,6 +166,7 @@ class Context(Resolution):
             if tok.dep_ in {"nsubj", "nsubjpass"}:
                 return key
         return None
+
 
 
 def acts_as_verb(token: Token) -> bool:

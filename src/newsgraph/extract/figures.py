@@ -30,7 +30,6 @@ CASUALTY_WORDS = {
     "hostage": "Captured", "prisoner": "Captured", "arrest": "Captured",
     "body": "Killed", "corpse": "Killed",
 }
-TOLL_NOUNS = {"toll"}
 CIVILIAN_NOUNS = {"civilian", "child", "woman", "resident", "villager", "inhabitant",
                   "journalist", "worker", "refugee", "passenger", "student", "family", "baby"}
 COMBATANT_NOUNS = {"soldier", "troop", "serviceman", "servicemen", "fighter", "militant",

@@ -20,7 +20,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..model import Relation
-from .context import Context, acts_as_verb, noun_phrase
+from .context import Context, acts_as_verb, noun_phrase, window_start
 from .syntax import actors, clause_span, pobjs, sentence_span, subjects
 
 GROUP_HEADS = {"group", "format", "quartet", "process", "troika", "initiative", "channel",
@@ -223,10 +223,6 @@ def mediating_states(ctx: Context, groups: list[tuple[Token, str]]) -> list[Rela
 
 def nearest_group(token: Token, groups: list[tuple[Token, str]]) -> str | None:
     """The group named in this or the two previous sentences."""
-    doc = token.doc
-    first = token.sent.start
-    for _ in range(2):
-        if first > 0:
-            first = doc[first - 1].sent.start
+    first = window_start(token, 2)
     candidates = [(t.i, k) for t, k in groups if first <= t.i < token.sent.end]
     return max(candidates)[1] if candidates else None

@@ -23,6 +23,15 @@ RUN_BY = {"run", "led", "lead", "controlled", "control", "held", "hold", "domina
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "so", "-", "called",
                "several", "many", "some", "various", "numerous"}
 
+def window_start(token: Token, sentences: int) -> int:
+    """Index of the first token of the sentence ``sentences`` before ``token``'s."""
+    doc = token.doc
+    first = token.sent.start
+    for _ in range(sentences):
+        if first > 0:
+            first = doc[first - 1].sent.start
+    return first
+
 
 class Resolution:
     """Mixed into ``Context``: every method uses its entity table."""
@@ -35,10 +44,7 @@ class Resolution:
         if key and self.entities[key].label.lower().endswith("s"):
             return [key]
         doc = token.doc
-        first = token.sent.start
-        if first > 0:
-            first = doc[first - 1].sent.start
-        for i in range(token.i - 1, first - 1, -1):
+        for i in range(token.i - 1, window_start(token, 1) - 1, -1):
             tok = doc[i]
             if tok.dep_ in {"nsubj", "nsubjpass"} and tok.conjuncts and tok.i != token.i:
                 keys = [k for t in (tok, *tok.conjuncts) for k in (
