@@ -595,6 +595,29 @@ def test_mutation_is_reported(request, shape, words):
     assert all(r.severity == "Violation" for r in hits)
 
 
+@pytest.mark.parametrize("case_id", [c[0] for c in MUTATIONS])
+def test_engines_agree_on_the_mutation(case_id):
+    """pyshacl-turbo (the default) reports exactly what pySHACL, the reference, reports."""
+    _, mutate, _, _ = CASES[case_id]
+    g, n = build()
+    mutate(g, n)
+    reference = validate(g, engine="pyshacl")
+    assert run_case(case_id).conforms == reference.conforms
+    assert run_case(case_id).results == reference.results
+
+
+def test_engines_agree_on_a_valid_graph():
+    g, _ = build()
+    assert validate(g, engine="pyshacl").conforms
+    assert validate(g, engine="turbo").conforms
+
+
+def test_unknown_engine_is_refused():
+    g, _ = build()
+    with pytest.raises(InputError, match="unknown SHACL engine 'jena'"):
+        validate(g, engine="jena")
+
+
 # ---------------------------------------------------------------------------
 # coverage: every shape in the file has a failing case
 
