@@ -20,6 +20,7 @@ from rdflib import Graph
 from typer.testing import CliRunner
 
 from newsgraph import api, ingest
+from newsgraph import corpus as pipeline
 from newsgraph.cli import app
 from newsgraph.errors import InputError
 from newsgraph.namespace import NG
@@ -262,8 +263,9 @@ def test_keep_going_skips_and_reports_every_bad_article(tmp_path):
     for case in cases.values():
         where = f"skipped {corpus / case.where}:"
         assert any(where in line and case.reason in line for line in skipped), case
-    # good.txt, c1.jsonl lines 1 and 3, c6.jsonl line 1 (c1:1 has good.txt's text)
-    assert lines[-1].startswith("newsgraph: built 4 articles")
+    # good.txt, c1.jsonl line 3, c6.jsonl line 1; c1:1 has good.txt's text: built once
+    assert lines[-1].startswith("newsgraph: built 3 articles")
+    assert "1 duplicate (same text as an earlier article) skipped" in lines[-1]
     assert lines[-1].endswith(f"{len(cases)} skipped -> {out} (valid)")
     texts = {str(t) for t in Graph().parse(out).objects(None, NG["text"])}
     assert texts == {GOOD, "Russia denied the report.", "ok"}
@@ -285,7 +287,7 @@ def test_keep_going_with_nothing_left_writes_nothing(tmp_path):
 
 
 def crash_on(marker: str) -> Callable:
-    real = api.extract
+    real = pipeline.extract
 
     def extract(doc, article):
         if marker in article.text:
@@ -296,7 +298,7 @@ def crash_on(marker: str) -> Callable:
 
 
 def test_a_crash_in_extraction_names_the_article(tmp_path, monkeypatch):
-    monkeypatch.setattr(api, "extract", crash_on("Kaboom"))
+    monkeypatch.setattr(pipeline, "extract", crash_on("Kaboom"))
     corpus = tmp_path / "c.jsonl"
     corpus.write_text(json.dumps({"text": GOOD}) + "\n" + json.dumps({"text": "Kaboom."}) + "\n")
     out = tmp_path / "out.ttl"
@@ -315,7 +317,7 @@ def test_an_unexpected_error_anywhere_is_one_line(tmp_path, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("serializer\nexploded")
 
-    monkeypatch.setattr(publish, "serialize", broken)
+    monkeypatch.setattr(publish.DumpWriter, "chunks", broken)
     (tmp_path / "good.txt").write_text(GOOD)
     out = tmp_path / "out.ttl"
     line = one_line_error(invoke("build", tmp_path / "good.txt", "-o", out), "internal error",
@@ -339,7 +341,7 @@ def test_a_write_failure_is_one_line_and_keeps_the_old_output(tmp_path, monkeypa
 
 
 def test_keep_going_skips_an_article_that_does_not_conform(tmp_path, monkeypatch):
-    real = api.validate
+    real = pipeline.validate
 
     def picky(graph):
         report = real(graph)
@@ -348,7 +350,7 @@ def test_keep_going_skips_an_article_that_does_not_conform(tmp_path, monkeypatch
             return ValidationReport(conforms=False, results=[])
         return report
 
-    monkeypatch.setattr(api, "validate", picky)
+    monkeypatch.setattr(pipeline, "validate", picky)
     corpus = tmp_path / "c.jsonl"
     corpus.write_text(json.dumps({"text": GOOD}) + "\n" + json.dumps({"text": "Kaboom."}) + "\n")
     result = api.build([corpus], tmp_path / "out.nq", keep_going=True)

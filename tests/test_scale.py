@@ -12,10 +12,11 @@ from rdflib.compare import isomorphic
 from typer.testing import CliRunner
 
 import newsgraph
+from newsgraph import corpus, publish
 from newsgraph.cli import app
 from newsgraph.errors import InputError
 from newsgraph.mapper import article_iri
-from newsgraph.parallel import WorkerError, chunksize, extract_worker
+from newsgraph.model import Article
 
 COUNTRIES = ["Armenia", "Azerbaijan", "Russia", "Turkey", "Ukraine", "Syria", "Israel",
              "Iran", "Yemen", "Libya", "Lebanon", "Egypt", "Qatar", "France", "Germany"]
@@ -62,16 +63,69 @@ def test_workers_build_the_same_dataset(tmp_path: Path):
         assert isomorphic(graph, two[name]), name
 
 
+OPTIONS = corpus.Options(base=newsgraph.api.DEFAULT_BASE, fmt="trig", check=True,
+                         keep_nquads=False)
+
+
 def test_worker_returns_errors_instead_of_raising():
-    result = extract_worker(None)  # type: ignore[arg-type]
-    assert isinstance(result, WorkerError)
-    assert result.type_name and str(result).startswith(result.type_name)
+    good = Article(identifier="ok", text=corpus_records(1)[0]["text"])
+    results = corpus.process([good, None], OPTIONS)  # type: ignore[list-item]
+    assert isinstance(results[0], corpus.Built) and results[0].conforms
+    assert isinstance(results[1], corpus.WorkerError)
+    assert results[1].type_name and str(results[1]).startswith(results[1].type_name)
 
 
-def test_chunksize_is_positive_and_bounded():
-    assert chunksize(0, 4) == 1
-    assert chunksize(30, 2) == 3
-    assert chunksize(100_000, 2) == 16
+def test_batches_keep_order_and_size():
+    batches = list(corpus._batches(range(19), 8))  # type: ignore[arg-type]
+    assert [len(b) for b in batches] == [8, 8, 3]
+    assert [x for b in batches for x in b] == list(range(19))
+
+
+def corpus_file(tmp_path: Path, n: int) -> Path:
+    path = tmp_path / "corpus.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in corpus_records(n)),
+                    encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("suffix", [".trig", ".nq", ".ttl", ".nt", ".jsonld"])
+def test_streamed_build_writes_what_the_collected_dataset_gives(tmp_path: Path, suffix):
+    """collect=False keeps nothing in memory and writes the bytes publish.write gives."""
+    corpus_path = corpus_file(tmp_path, 12)
+    streamed = newsgraph.build([corpus_path], tmp_path / f"a{suffix}", collect=False,
+                               workers=2)
+    assert streamed.extractions == [] and len(streamed.dataset) == 0
+    assert streamed.counts["articles"] == 12 and streamed.report.conforms
+    collected = newsgraph.build([corpus_path], collect=True)
+    publish.write(collected.dataset, tmp_path / f"b{suffix}")
+    assert (tmp_path / f"a{suffix}").read_bytes() == (tmp_path / f"b{suffix}").read_bytes()
+    # triples counted graph by graph (a shared entity's label once per article)
+    assert streamed.counts["triples"] == len(list(collected.dataset.quads()))
+    void_a = (tmp_path / "a.void.ttl").read_text().replace(f"a{suffix}", "X")
+    assert void_a == (tmp_path / "b.void.ttl").read_text().replace(f"b{suffix}", "X")
+
+
+def test_progress_is_reported_for_every_article(tmp_path: Path):
+    calls = []
+    newsgraph.build([corpus_file(tmp_path, 5)], progress=lambda d, t: calls.append((d, t)))
+    assert calls == [(i, 5) for i in range(1, 6)]
+
+
+def test_an_article_given_twice_is_built_once(tmp_path: Path):
+    text = corpus_records(1)[0]["text"]
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = newsgraph.build([tmp_path / "a.txt", tmp_path / "b.txt"], tmp_path / "o.nq")
+    assert (result.articles, result.duplicates, result.skipped) == (1, 1, 0)
+    graphs = {line.rsplit(" ", 2)[-2] for line in (tmp_path / "o.nq").read_text().splitlines()}
+    assert graphs == {f"<{article_iri(text)}>"}
+
+
+def test_quiet_build_prints_nothing(tmp_path: Path):
+    result = CliRunner().invoke(app, ["build", str(corpus_file(tmp_path, 2)), "-o",
+                                      str(tmp_path / "o.trig"), "--quiet"])
+    assert result.exit_code == 0 and result.output == ""
+    assert (tmp_path / "o.trig").exists()
 
 
 def test_workers_must_be_positive(tmp_path: Path):
@@ -145,8 +199,9 @@ def test_online_linking_applies_to_worker_extractions(tmp_path: Path):
             seen.append(extraction.article.identifier)
 
     done = api.extract_article(entry.article)
-    extraction, graph, report = api._extract_one(entry, FakeOnline(), api.DEFAULT_BASE, True,
-                                                 done)
-    assert extraction is done and seen == ["a"] and report is not None and report.conforms
+    built = api._finished(entry, corpus.Built(done, None), FakeOnline(), OPTIONS)
+    assert built.extraction is done and seen == ["a"] and built.conforms
+    name = f"<{article_iri(done.article.text)}>"
+    assert built.graph is not None and built.graph.text.startswith(name)
     with pytest.raises(api.ExtractionError, match="ValueError: boom"):
-        api._extract_one(entry, None, api.DEFAULT_BASE, False, WorkerError("ValueError", "boom"))
+        api._finished(entry, corpus.WorkerError("ValueError", "boom"), None, OPTIONS)

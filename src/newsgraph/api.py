@@ -19,25 +19,26 @@ the build with an error naming it, before anything is written.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
-from collections.abc import Generator, Iterable
+from collections import Counter, deque
+from collections.abc import Callable, Generator, Iterable, Iterator
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph
+from rdflib import Dataset
 
-from . import ingest, publish
+from . import corpus, ingest, publish
 from .errors import ExtractionError, InputError, NewsgraphError, one_line
 from .extract import extract
 from .link import link
-from .mapper import DEFAULT_BASE, article_iri, new_dataset, to_dataset, to_graph
+from .mapper import DEFAULT_BASE, article_iri, new_dataset, to_dataset
 from .model import Article, Extraction
 from .nlp import parse
-from .parallel import WorkerError, extract_all
 from .validate import ValidationReport, validate
 
 if TYPE_CHECKING:
@@ -77,11 +78,26 @@ class NothingBuilt(NewsgraphError):
 
 @dataclass
 class BuildResult:
+    """What ``build`` made. ``dataset`` and ``extractions`` stay empty with
+    ``collect=False``; the counts are there either way."""
+
     dataset: Dataset
     extractions: list[Extraction] = field(default_factory=list)
     report: ValidationReport | None = None
     failures: list[Failure] = field(default_factory=list)
     skipped: int = 0  # articles already in the ``store`` (same text), not re-extracted
+    duplicates: int = 0  # articles with the same text as an earlier one of this build
+    counts: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def articles(self) -> int:
+        return self.counts["articles"]
+
+    def count(self, extraction: Extraction, triples: int) -> None:
+        self.counts.update(articles=1, triples=triples, entities=len(extraction.entities),
+                           statements=len(extraction.statements),
+                           events=len(extraction.events), figures=len(extraction.figures),
+                           relations=len(extraction.relations))
 
 
 def extract_article(article: Article, online: OnlineLinker | None = None) -> Extraction:
@@ -129,36 +145,6 @@ def check_base(base: str) -> None:
 _IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[^<>\"{}|^`\\\x00-\x20\x7f-\x9f]+")
 
 
-def _extract_one(entry: ingest.Entry, online: OnlineLinker | None, base: str,
-                 check: bool, done: Extraction | WorkerError | None = None,
-                 ) -> tuple[Extraction, Graph, ValidationReport | None]:
-    """Extract, map and (if ``check``) validate one article.
-
-    ``done`` is the extraction (or error) a worker process already made of
-    it; online linking is then applied here, as the in-process path does.
-    Any exception from the pipeline becomes an :class:`ExtractionError` naming
-    the article: a bug met on one article in a long run must say which article
-    (so it can be reproduced) rather than end in a traceback.
-    """
-    assert entry.article is not None
-    if isinstance(done, WorkerError):
-        reason = f"extraction failed ({done}); please report this article"
-        raise ExtractionError(entry.source, reason, entry.line)
-    try:
-        if done is None:
-            extraction = extract_article(entry.article, online)
-        else:
-            extraction = done
-            if online is not None:
-                online.link(extraction)
-        graph = to_graph(extraction, base)
-        report = validate(graph) if check else None
-    except Exception as exc:
-        reason = f"extraction failed ({type(exc).__name__}: {exc}); please report this article"
-        raise ExtractionError(entry.source, reason, entry.line) from exc
-    return extraction, graph, report
-
-
 def _merge_reports(reports: list[ValidationReport]) -> ValidationReport | None:
     if not reports:
         return None
@@ -186,6 +172,8 @@ def build(
     keep_going: bool = False,
     workers: int = 1,
     store: str | Path | None = None,
+    collect: bool = True,
+    progress: Callable[[int, int], None] | None = None,
 ) -> BuildResult:
     """Build the graph of the articles in ``inputs`` (files or directories).
 
@@ -197,19 +185,24 @@ def build(
 
     Raises ``InputError`` for bad input (before any extraction, so a long run
     fails fast), ``ExtractionError`` when the pipeline fails on an article and
-    ``ValidationFailed`` when the result does not conform; nothing is written
-    in any of these cases. With ``keep_going`` such articles are skipped and
-    listed in ``BuildResult.failures`` as (source, line, reason), and only
-    ``NothingBuilt`` is raised, when no article is left.
+    ``ValidationFailed`` when an article's graph does not conform; nothing is
+    written in any of these cases. With ``keep_going`` such articles are
+    skipped and listed in ``BuildResult.failures`` as (source, line, reason),
+    and only ``NothingBuilt`` is raised, when no article is left.
 
-    ``workers`` > 1 runs nlp, extract and link in that many processes (see
-    :mod:`newsgraph.parallel`); the result is the same as with one.
+    ``workers`` > 1 runs the pipeline in that many processes (see
+    :mod:`newsgraph.corpus`); the result is the same as with one.
     ``store`` (a directory) makes the build incremental: articles whose graph
     (named by the hash of their text) is already in the store are skipped and
     counted in ``BuildResult.skipped``; each built article's graph is loaded
     into the store, replacing the graph of an earlier version of the same
     article (same ``dcterms:identifier``). ``output`` then gets only the
-    articles built in this run.
+    articles built in this run. An article with the same text as an earlier
+    one of the same build is skipped and counted in ``BuildResult.duplicates``.
+
+    ``collect=False`` streams: the result keeps no dataset and no extractions
+    (only their counts), so memory stays flat however large the corpus.
+    ``progress(done, total)`` is called after each article.
     """
     check_base(base)
     if workers < 1:
@@ -219,7 +212,7 @@ def build(
     inputs = list(inputs)
     paths = ingest.find_inputs([Path(p) for p in inputs])
     if not paths:
-        raise InputError(", ".join(str(p) for p in inputs), "no .txt or .jsonl articles found")
+        raise InputError(", ".join(str(p) for p in inputs), "no article files found")
     if output is not None and str(output) != "-":
         publish.format_for(output, fmt)
         publish.check_writable(Path(output))
@@ -227,112 +220,172 @@ def build(
     single = any(v is not None for v in (title, url))
     if len(paths) > 1 and single:
         raise InputError(str(paths[0]), "--title and --url describe a single article")
+    # A first pass reads every input and stops at the first bad one before any work;
+    # the second streams the articles (texts are not kept between the two).
     failures: list[Failure] = []
-    entries: list[ingest.Entry] = []
+    total = 0
     for entry in ingest.scan(paths, **overrides):
         if entry.error is None:
-            entries.append(entry)
+            total += 1
         elif keep_going:
             error = entry.error  # names the sidecar when that is what is wrong
             failures.append(Failure(str(error.path), error.line, error.reason))
         else:
             raise entry.error
-    if single and len(entries) + len(failures) > 1:
+    if single and total + len(failures) > 1:
         raise InputError(str(paths[0]), "--title and --url describe a single article")
-    dataset = new_dataset(base)
-    result = BuildResult(dataset=dataset, failures=failures)
-    if store is not None:  # opened here and at the end only: a failed build keeps no lock
-        entries = _not_in_store(store, entries, base, result)
-    reports = []
-    graphs: list[Graph] = []
-    with closing(_extractions(entries, workers)) as extracted:
-        for entry, done in zip(entries, extracted, strict=True):
-            try:
-                extraction, graph, report = _extract_one(entry, online, base, validate_output,
-                                                         done)
-            except ExtractionError as exc:
-                if not keep_going:
-                    raise
-                failures.append(Failure(entry.source, entry.line, exc.reason))
-                continue
-            if report is not None and not report.conforms and keep_going:
-                first = report.results[0].message if report.results else "no details"
-                failures.append(Failure(entry.source, entry.line,
-                                        f"does not conform to the shapes ({first})"))
-                continue
-            if report is not None:
-                reports.append(report)
-            result.extractions.append(extraction)
-            graphs.append(graph)
-            _add_graph(dataset, graph)
-    if not result.extractions and not result.skipped:
-        raise NothingBuilt(failures)
-    result.report = _merge_reports(reports)
-    if result.report is not None and not result.report.conforms:
-        raise ValidationFailed(result.report)
-    if output is not None:
+    result = BuildResult(dataset=new_dataset(base), failures=failures)
+    stored = _stored_graphs(store, base) if store is not None else set()
+    entries = (e for e in ingest.scan(paths, **overrides) if e.article is not None)
+    fresh = _new_entries(entries, stored, base, result)
+    options = corpus.Options(base=base, fmt=None, check=validate_output,
+                             keep_nquads=store is not None, finish=online is None)
+    dump = publish.DumpWriter(output, fmt, base=base, keep_nquads=store is not None)
+    options = dataclasses.replace(options, fmt=dump.fmt)
+    reports: list[ValidationReport] = []
+    done = 0
+    try:
+        pairs = _with_entries(fresh, options, workers)
+        with closing(pairs):
+            for entry, built in pairs:
+                try:
+                    built = _finished(entry, built, online, options)
+                except ExtractionError as exc:
+                    if not keep_going:
+                        raise
+                    failures.append(Failure(entry.source, entry.line, exc.reason))
+                    continue
+                finally:
+                    done += 1
+                    if progress is not None:
+                        progress(done + result.skipped + result.duplicates, total)
+                if built.conforms is False:
+                    report = _report_of(built)
+                    if not keep_going:
+                        raise ValidationFailed(report)
+                    first = report.results[0].message if report.results else "no details"
+                    failures.append(Failure(entry.source, entry.line,
+                                            f"does not conform to the shapes ({first})"))
+                    continue
+                assert built.graph is not None
+                dump.add(built.graph)
+                result.count(built.extraction, built.graph.stats.triples)
+                if built.conforms is not None:
+                    reports.append(_report_of(built))
+                if collect:
+                    result.extractions.append(built.extraction)
+                    to_dataset([built.extraction], base, into=result.dataset)
+        if not result.articles and not result.skipped + result.duplicates:
+            raise NothingBuilt(failures)
+        result.report = _merge_reports(reports)
         try:
-            publish.write(dataset, output, fmt)
+            dump.close(keep=True)
         except OSError as exc:
             raise InputError(output, f"cannot write: {exc.strerror or exc}") from None
-    if store is not None:
-        _store_graphs(store, graphs, result.extractions)
+        if store is not None:
+            _store_graphs(store, dump)
+    finally:
+        dump.discard()
     return result
 
 
-def _extractions(entries: list[ingest.Entry], workers: int,
-                 ) -> Generator[Extraction | WorkerError | None, None, None]:
-    """What workers extracted of ``entries``, in order; None each for in-process work."""
-    if workers == 1 or len(entries) < 2:
-        yield from [None] * len(entries)
-    else:
-        yield from extract_all([e.article for e in entries if e.article is not None], workers)
+def _with_entries(entries: Iterable[ingest.Entry], options: corpus.Options, workers: int,
+                  ) -> Generator[tuple[ingest.Entry, corpus.Built | corpus.WorkerError]]:
+    """Each entry with its result from :func:`corpus.run`, in order."""
+    window: deque[ingest.Entry] = deque()
+
+    def articles() -> Iterator[Article]:
+        for entry in entries:
+            window.append(entry)
+            assert entry.article is not None
+            yield entry.article
+
+    results = corpus.run(articles(), options, workers)
+    try:
+        for built in results:
+            yield window.popleft(), built
+    finally:
+        results.close()
 
 
-def _not_in_store(path: str | Path, entries: list[ingest.Entry], base: str,
-                  result: BuildResult) -> list[ingest.Entry]:
-    """``entries`` whose graph is not in the store yet; the others are counted skipped."""
-    from .store import open_store
+def _finished(entry: ingest.Entry, built: corpus.Built | corpus.WorkerError,
+              online: OnlineLinker | None, options: corpus.Options) -> corpus.Built:
+    """``built``, finished in the parent when online linking is on.
 
-    oxstore = open_store(path)  # created if missing: fails here, before any work
-    left = []
+    Any exception from the pipeline becomes an :class:`ExtractionError` naming
+    the article: a bug met on one article in a long run must say which article
+    (so it can be reproduced) rather than end in a traceback.
+    """
+    if isinstance(built, corpus.WorkerError):
+        reason = f"extraction failed ({built}); please report this article"
+        raise ExtractionError(entry.source, reason, entry.line)
+    if built.graph is not None:
+        return built
+    try:
+        if online is not None:
+            online.link(built.extraction)
+        return corpus.finish(built.extraction, options)
+    except Exception as exc:
+        reason = f"extraction failed ({type(exc).__name__}: {exc}); please report this article"
+        raise ExtractionError(entry.source, reason, entry.line) from exc
+
+
+def _report_of(built: corpus.Built) -> ValidationReport:
+    return ValidationReport(conforms=bool(built.conforms), results=built.results or [])
+
+
+def _new_entries(entries: Iterable[ingest.Entry], stored: set[str], base: str,
+                 result: BuildResult) -> Iterator[ingest.Entry]:
+    """``entries`` whose graph is neither stored nor built earlier in this run; the
+    others are counted in ``result.skipped`` and ``result.duplicates``."""
+    seen: set[str] = set()
     for entry in entries:
         assert entry.article is not None
-        iri = ox.NamedNode(str(article_iri(entry.article.text, base)))
-        if oxstore.contains_named_graph(iri):
+        iri = str(article_iri(entry.article.text, base))
+        if iri in stored:
             result.skipped += 1
+        elif iri in seen:
+            result.duplicates += 1
         else:
-            left.append(entry)
-    return left
+            seen.add(iri)
+            yield entry
 
 
-def _store_graphs(path: str | Path, graphs: list[Graph],
-                  extractions: list[Extraction]) -> None:
+def _stored_graphs(path: str | Path, base: str) -> set[str]:
+    """The article graphs already in the store (created if missing: fails here,
+    before any work)."""
+    from .store import open_store
+
+    oxstore = open_store(path)
+    prefix = f"{base}article/"
+    return {g.value for g in oxstore.named_graphs()
+            if isinstance(g, ox.NamedNode) and g.value.startswith(prefix)}
+
+
+def _store_graphs(path: str | Path, dump: publish.DumpWriter) -> None:
     """Load each built graph into the store, dropping older versions of its article."""
     from .store import StoreError, open_store, replace_graph
 
     oxstore = open_store(path)
     try:
-        for graph, extraction in zip(graphs, extractions, strict=True):
-            name = ox.NamedNode(str(graph.identifier))
-            identifier = ox.Literal(extraction.article.identifier)
-            for quad in list(oxstore.quads_for_pattern(None, _DCTERMS_IDENTIFIER, identifier)):
-                old = quad.graph_name
-                if isinstance(old, ox.NamedNode) and old != name and old == quad.subject:
-                    oxstore.remove_graph(old)
-            data = graph.serialize(format="nt", encoding="utf-8")
-            triples = [ox.Triple(q.subject, q.predicate, q.object)
-                       for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
+        for graph_name, quads in dump.nquads():
+            name = ox.NamedNode(str(graph_name))
+            parsed = list(ox.parse(quads.encode("utf-8"), format=ox.RdfFormat.N_QUADS))
+            triples = [ox.Triple(q.subject, q.predicate, q.object) for q in parsed]
+            for t in triples:
+                if t.predicate == _DCTERMS_IDENTIFIER and t.subject == name:
+                    _drop_other_versions(oxstore, name, t.object)
             replace_graph(oxstore, name, triples)
         oxstore.flush()
     except OSError as exc:
         raise StoreError(f"{path}: writing the store failed: {exc}") from exc
 
 
+def _drop_other_versions(oxstore: ox.Store, name: ox.NamedNode, identifier: ox.Term) -> None:
+    for quad in list(oxstore.quads_for_pattern(None, _DCTERMS_IDENTIFIER, identifier)):
+        old = quad.graph_name
+        if isinstance(old, ox.NamedNode) and old != name and old == quad.subject:
+            oxstore.remove_graph(old)
+
+
 _DCTERMS_IDENTIFIER = ox.NamedNode("http://purl.org/dc/terms/identifier")
-
-
-def _add_graph(dataset: Dataset, graph: Graph) -> None:
-    named = dataset.graph(graph.identifier)
-    for triple in graph:
-        named.add(triple)

@@ -1,16 +1,24 @@
 """The dataset description written beside every file ``publish.write`` writes.
 
 ``out/seed.ttl`` gets ``out/seed.void.ttl``: a VoID description (statistics
-from ``rdflib.void.generateVoID``, plus ``void:sparqlEndpoint``,
+from :class:`Statistics`, plus ``void:sparqlEndpoint``,
 ``void:dataDump``, ``void:vocabulary`` and a licence) and a DCAT one (the
 same node is a ``dcat:Dataset`` with one ``dcat:Distribution`` per file),
 so that catalogues and SPARQL tools can find and check the data.
 
 Why it is built this way:
 
-* The dataset IRI is content-addressed (``{base}dataset/{hash}``, the hash of
-  the sorted N-Quads), so two builds of the same articles describe the same
-  dataset and the description is byte-identical from run to run.
+* The dataset IRI is content-addressed (``{base}dataset/{hash}``, a hash of
+  the SHA-256 of each graph's sorted N-Quads, in graph IRI order), so two
+  builds of the same articles describe the same dataset and the description
+  is byte-identical from run to run.
+* The statistics are made article by article and merged (a corpus build never
+  holds the whole corpus): triples and property counts add up; distinct
+  subjects and class members are counted per article for the article's own
+  IRIs (``{article}/...``, which no other article uses) and kept in a set only
+  for shared ones (``{base}entity/Q...``), which are few. VoID's optional
+  distinct-object counts are not given: literals repeat across articles and
+  would need a set as large as the corpus.
 * Files are referred to by relative IRIs (``<seed.ttl>``), which a Turtle
   parser resolves against the description's own location: the directory can
   be copied or published anywhere and its description stays right.
@@ -25,12 +33,13 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import RDF, XSD, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, VOID
-from rdflib.void import generateVoID
 
 from .mapper import DEFAULT_BASE, PREFIXES
 from .namespace import NG
@@ -75,27 +84,99 @@ def description_path(path: Path | str) -> Path:
     return path.with_name(path.stem + SUFFIX)
 
 
-def dataset_iri(dataset: Dataset, fingerprint: str) -> URIRef:
-    """``{base}dataset/{hash}``: the base is the dataset's ``id:`` prefix."""
-    bound = dict(dataset.namespaces()).get("id")
-    return URIRef(f"{bound or DEFAULT_BASE}dataset/{fingerprint[:16]}")
+_RDF_TYPE = f"<{RDF.type}>"
+_ARTICLE = f"<{NG.Article}>"
 
 
-def describe(dataset: Dataset, union: Graph, fingerprint: str, files: list[DumpFile], *,
+@dataclass
+class Statistics:
+    """VoID statistics of some graphs, mergeable: see the module docstring."""
+
+    triples: int = 0
+    properties: Counter[str] = field(default_factory=Counter)  # IRI -> triples
+    local_subjects: int = 0  # distinct subjects under their own graph's IRI
+    shared_subjects: set[str] = field(default_factory=set)
+    local_members: Counter[str] = field(default_factory=Counter)  # class IRI -> count
+    shared_members: dict[str, set[str]] = field(default_factory=dict)  # class IRI -> IRIs
+    documents: int = 0
+
+    @classmethod
+    def of_lines(cls, graph_name: str | None, lines: Iterable[str]) -> Statistics:
+        """The statistics of one graph given as N-Triples lines (see :mod:`.rdftext`)."""
+        from .rdftext import split_triple
+
+        stats = cls()
+        own = f"<{graph_name}" if graph_name else None
+        subjects: set[str] = set()
+        for line in lines:
+            s, p, o = split_triple(line)
+            stats.triples += 1
+            stats.properties[p[1:-1]] += 1
+            subjects.add(s)
+            if p == _RDF_TYPE:
+                local = own is not None and (s == own + ">" or s.startswith(own + "/"))
+                if local:
+                    stats.local_members[o[1:-1]] += 1
+                else:
+                    stats.shared_members.setdefault(o[1:-1], set()).add(s)
+                if o == _ARTICLE:
+                    stats.documents += 1
+        for s in subjects:
+            if own is not None and (s == own + ">" or s.startswith(own + "/")):
+                stats.local_subjects += 1
+            else:
+                stats.shared_subjects.add(s)
+        return stats
+
+    def merge(self, other: Statistics) -> None:
+        self.triples += other.triples
+        self.properties.update(other.properties)
+        self.local_subjects += other.local_subjects
+        self.shared_subjects |= other.shared_subjects
+        self.local_members.update(other.local_members)
+        for cls_iri, members in other.shared_members.items():
+            self.shared_members.setdefault(cls_iri, set()).update(members)
+        self.documents += other.documents
+
+    def classes(self) -> dict[str, int]:
+        """Class IRI -> number of distinct members."""
+        names = set(self.local_members) | set(self.shared_members)
+        return {c: self.local_members[c] + len(self.shared_members.get(c, ())) for c in names}
+
+    def vocabularies(self) -> set[str]:
+        """The namespaces of every property and class used."""
+        found = set()
+        for term in set(self.properties) | set(self.classes()):
+            cut = max(term.rfind("#"), term.rfind("/"))
+            if cut > term.find("://") + 2:
+                found.add(term[: cut + 1])
+        return found
+
+
+def fingerprint(digests: Iterable[tuple[str | None, str]]) -> str:
+    """The dataset's hash from each graph's (IRI, SHA-256 of its N-Quads), in IRI order."""
+    text = "".join(f"{name or ''} {digest}\n" for name, digest in
+                   sorted(digests, key=lambda item: item[0] or ""))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def dataset_iri(base: str | None, fingerprint: str) -> URIRef:
+    """``{base}dataset/{hash}``: the base is the instance base (the ``id:`` prefix)."""
+    return URIRef(f"{base or DEFAULT_BASE}dataset/{fingerprint[:16]}")
+
+
+def describe(stats: Statistics, base: str | None, fingerprint: str, files: list[DumpFile], *,
              endpoint: str | None = None, license: str | None = None) -> Graph:
-    """The VoID + DCAT description of ``dataset`` (``union``: its union graph)."""
+    """The VoID + DCAT description of a dataset with ``stats``."""
     graph = Graph(bind_namespaces="none")
     for prefix, namespace in {"void": VOID, "dcat": DCAT, "dcterms": DCTERMS, "rdf": RDF,
                               "xsd": XSD, "spdx": SPDX, "formats": FORMATS_NS,
                               **PREFIXES}.items():
         graph.bind(prefix, namespace)
     graph.bind("rdfs", "http://www.w3.org/2000/01/rdf-schema#")
-    ds = dataset_iri(dataset, fingerprint)
-    statistics, _ = generateVoID(union, dataset=ds)  # ignores an empty ``res``
-    for triple in statistics:
-        graph.add(triple)
-    _rename_partitions(graph, ds)
+    ds = dataset_iri(base, fingerprint)
     add = graph.add
+    _add_statistics(graph, ds, stats)
     add((ds, RDF.type, DCAT.Dataset))
     add((ds, DCTERMS.title, Literal("newsgraph knowledge graph")))
     add((ds, DCTERMS.description, Literal(
@@ -107,8 +188,8 @@ def describe(dataset: Dataset, union: Graph, fingerprint: str, files: list[DumpF
     add((ds, DCTERMS.rights, Literal(RIGHTS)))
     add((ds, DCTERMS.conformsTo, URIRef(str(NG._NS).rstrip("#"))))
     add((ds, VOID.uriSpace, Literal(str(ds).rsplit("dataset/", 1)[0])))
-    add((ds, VOID.documents, Literal(len(set(union.subjects(RDF.type, NG.Article))))))
-    for vocabulary in sorted(_vocabularies(union)):
+    add((ds, VOID.documents, Literal(stats.documents)))
+    for vocabulary in sorted(stats.vocabularies()):
         add((ds, VOID.vocabulary, URIRef(vocabulary)))
     endpoint = endpoint or os.environ.get("NEWSGRAPH_SPARQL_ENDPOINT") or DEFAULT_ENDPOINT
     add((ds, VOID.sparqlEndpoint, URIRef(endpoint)))
@@ -150,23 +231,26 @@ def _slug(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-") or "x"
 
 
-def _rename_partitions(graph: Graph, ds: URIRef) -> None:
-    """generateVoID numbers partitions in set order, which changes from run to run:
-    name them after their class or property instead (``…/class/ng-Statement``)."""
-    renames: dict[URIRef, URIRef] = {}
-    for link, key, kind in ((VOID.classPartition, VOID["class"], "class"),
-                            (VOID.propertyPartition, VOID.property, "property")):
-        for part in graph.objects(ds, link):
-            value = graph.value(part, key)
-            name = _qname_slug(graph, value) if value is not None else _slug(str(part))
-            renames[part] = URIRef(f"{ds}/{kind}/{name}")
-    for old, new in renames.items():
-        for p, o in list(graph.predicate_objects(old)):
-            graph.remove((old, p, o))
-            graph.add((new, p, o))
-        for s, p in list(graph.subject_predicates(old)):
-            graph.remove((s, p, old))
-            graph.add((s, p, new))
+def _add_statistics(graph: Graph, ds: URIRef, stats: Statistics) -> None:
+    """void:triples & co., one partition per class and per property, named after it
+    (``…/class/ng-Statement``) so that the description is the same on every run."""
+    add = graph.add
+    classes = stats.classes()
+    add((ds, RDF.type, VOID.Dataset))
+    add((ds, VOID.triples, Literal(stats.triples)))
+    add((ds, VOID.classes, Literal(len(classes))))
+    add((ds, VOID.properties, Literal(len(stats.properties))))
+    add((ds, VOID.distinctSubjects,
+         Literal(stats.local_subjects + len(stats.shared_subjects))))
+    for kind, link, key, counts, measure in (
+            ("class", VOID.classPartition, VOID["class"], classes, VOID.entities),
+            ("property", VOID.propertyPartition, VOID.property, stats.properties, VOID.triples)):
+        for iri, count in sorted(counts.items()):
+            part = URIRef(f"{ds}/{kind}/{_qname_slug(graph, iri)}")
+            add((ds, link, part))
+            add((part, RDF.type, VOID.Dataset))
+            add((part, key, URIRef(iri)))
+            add((part, measure, Literal(count)))
 
 
 def _qname_slug(graph: Graph, iri: object) -> str:
@@ -175,19 +259,6 @@ def _qname_slug(graph: Graph, iri: object) -> str:
         if text.startswith(str(namespace)) and len(text) > len(str(namespace)):
             return _slug(f"{prefix}-{text[len(str(namespace)):]}")
     return hashlib.sha256(text.encode()).hexdigest()[:16]
-
-
-def _vocabularies(union: Graph) -> set[str]:
-    """The namespaces of every property and class used."""
-    terms = set(union.predicates()) | {o for o in union.objects(None, RDF.type)
-                                      if isinstance(o, URIRef)}
-    found = set()
-    for term in terms:
-        text = str(term)
-        cut = max(text.rfind("#"), text.rfind("/"))
-        if cut > text.find("://") + 2:
-            found.add(text[: cut + 1])
-    return found
 
 
 def to_turtle(description: Graph) -> str:

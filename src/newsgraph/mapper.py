@@ -220,9 +220,10 @@ def new_dataset(base: str = DEFAULT_BASE) -> Dataset:
     return dataset
 
 
-def to_dataset(extractions: Iterable[Extraction], base: str = DEFAULT_BASE) -> Dataset:
-    """One named graph per article, graph IRI = article IRI."""
-    dataset = new_dataset(base)
+def to_dataset(extractions: Iterable[Extraction], base: str = DEFAULT_BASE,
+               into: Dataset | None = None) -> Dataset:
+    """One named graph per article, graph IRI = article IRI (added to ``into`` if given)."""
+    dataset = new_dataset(base) if into is None else into
     for extraction in extractions:
         named = dataset.graph(article_iri(extraction.article.text, base))
         _Mapper(extraction, base, named).run()

@@ -2,11 +2,14 @@
 
 The format follows the output file's extension. Turtle, N-Triples and
 JSON-LD carry the union of all named graphs; TriG and N-Quads keep one named
-graph per article (graph IRI = article IRI). Line-based formats are sorted,
-graphs and subjects are written in IRI order and prefixes are bound
-explicitly (``schema:`` is ``http://schema.org/``, never rdflib's default), so
-that two builds of the same input give byte-identical files. JSON-LD is
-compacted with the ``@context`` shipped in the package (:mod:`newsgraph.jsonld`).
+graph per article (graph IRI = article IRI). Everything is written from sorted
+N-Triples lines (:mod:`newsgraph.rdftext`): graphs in IRI order, triples sorted
+within each, fixed prefixes (``schema:`` is ``http://schema.org/``, never
+rdflib's default), so two builds of the same input give byte-identical files.
+JSON-LD is compacted with the ``@context`` shipped in the package
+(:mod:`newsgraph.jsonld`). TriG and N-Quads stream (:class:`DumpWriter`): a
+corpus build appends each article's graph as it is done and never holds the
+corpus in memory.
 
 Files are written to a temporary name beside the target and renamed, so a
 crash never leaves half a file. Beside every file goes its dataset
@@ -20,11 +23,17 @@ import hashlib
 import os
 import sys
 import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from rdflib import RDF, RDFS, Dataset, Graph
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import NamespaceManager
 
+from . import rdftext
+from .describe import Statistics
 from .errors import InputError
 from .mapper import DEFAULT_BASE, PREFIXES
 
@@ -57,8 +66,12 @@ def format_for(path: Path | str, explicit: str | None = None) -> str:
 def prefixes(dataset: Graph) -> dict[str, str]:
     """The prefixes every output binds: the mapper's, ``rdf``/``rdfs`` and ``id:`` (the
     instance base the dataset was built with)."""
-    bound = dict(dataset.namespaces()).get("id")
-    return {"rdf": str(RDF), "rdfs": str(RDFS), **PREFIXES, "id": str(bound or DEFAULT_BASE)}
+    return prefixes_for(str(dict(dataset.namespaces()).get("id") or DEFAULT_BASE))
+
+
+def prefixes_for(base: str) -> dict[str, str]:
+    """The prefixes of an output whose instance base is ``base``."""
+    return {"rdf": str(RDF), "rdfs": str(RDFS), **PREFIXES, "id": base}
 
 
 def _bind(graph: Graph, names: dict[str, str]) -> None:
@@ -76,52 +89,35 @@ def union(dataset: Dataset) -> Graph:
     return graph
 
 
-
-def _trig(dataset: Dataset) -> str:
-    """TriG with the named graphs in IRI order. rdflib's TriG writer orders
-    graphs by a hash that changes between processes, so each graph is written
-    as Turtle (which rdflib sorts) and the blocks are joined in a fixed order."""
-    names = prefixes(dataset)
-    declared: set[str] = {f"@prefix {p}: <{ns}> ." for p, ns in names.items()}
-    blocks = []
-    shared = Graph()  # one namespace manager: an invented ns1: means the same in every block
-    _bind(shared, names)
-    for graph in sorted((g for g in dataset.graphs() if len(g)), key=lambda g: str(g.identifier)):
-        body = Graph()
-        body.namespace_manager = shared.namespace_manager
-        for triple in graph:
-            body.add(triple)
-        turtle = body.serialize(format="turtle")
-        # prefixes rdflib invents for foreign namespaces (ns1:) go to the shared header;
-        # no re-indenting: long literals span lines, and their text must stay as it is
-        lines = turtle.split("\n")
-        declared.update(line for line in lines if line.startswith("@prefix"))
-        inner = "\n".join(line for line in lines if not line.startswith("@prefix")).strip("\n")
-        blocks.append(f"<{graph.identifier}> {{\n{inner}\n}}\n")
-    return "\n".join(sorted(declared)) + "\n\n" + "\n".join(blocks)
+def graph_lines(dataset: Dataset) -> list[tuple[str | None, list[str]]]:
+    """(graph IRI, sorted N-Triples lines) of each non-empty graph, in IRI order;
+    the default graph first, named None."""
+    parts = []
+    for graph in dataset.graphs():
+        if not len(graph):
+            continue
+        name = None if graph.identifier == DATASET_DEFAULT_GRAPH_ID else str(graph.identifier)
+        parts.append((name, rdftext.ntriples_lines(graph)))
+    return sorted(parts, key=lambda part: (part[0] is not None, part[0] or ""))
 
 
-def _sorted_lines(text: str) -> str:
-    """Sort N-Triples/N-Quads lines. Split on ``\\n`` only: ``str.splitlines`` also
-    splits on U+2028 and other characters that N-Triples leaves unescaped in literals."""
-    return "".join(f"{line}\n" for line in sorted(set(filter(None, text.split("\n")))))
+def trig_text(writer: rdftext.TurtleWriter, name: str | None, lines: list[str]) -> str:
+    """One graph of a TriG document: a block, or bare statements for the default graph."""
+    return writer.statements(lines) if name is None else writer.trig_graph(name, lines)
+
+
+def nquads_text(name: str | None, lines: list[str]) -> str:
+    """One graph of an N-Quads document (the default graph's lines are triples)."""
+    return "".join(f"{line}\n" for line in lines) if name is None else rdftext.nquads(lines, name)
 
 
 def serialize(dataset: Dataset, fmt: str) -> str:
-    """``dataset`` in rdflib format ``fmt``, deterministically."""
-    if fmt == "nquads":
-        return _sorted_lines(dataset.serialize(format="nquads"))
-    if fmt == "ntriples":
-        return _sorted_lines(union(dataset).serialize(format="ntriples"))
-    if fmt == "trig":
-        return _trig(dataset)
-    if fmt == "json-ld":
-        from .jsonld import shipped_context, to_jsonld
-
-        context = dict(shipped_context())
-        context["id"] = prefixes(dataset)["id"]
-        return to_jsonld(union(dataset), context)
-    return union(dataset).serialize(format="turtle")
+    """``dataset`` in rdflib format ``fmt``, deterministically (see :class:`DumpWriter`)."""
+    dump = _dump_of(dataset, "-", fmt, describe=False)
+    try:
+        return "".join(dump.chunks())
+    finally:
+        dump.discard()
 
 
 def check_writable(path: Path) -> None:
@@ -139,8 +135,9 @@ def _umask() -> int:
     return mask
 
 
-def write_atomic(path: Path, content: str) -> None:
-    """Write ``content`` (UTF-8, ``\\n`` line ends) to a temporary file, then rename it.
+def write_atomic(path: Path, content: str | Iterable[str]) -> tuple[int, str]:
+    """Write ``content`` (UTF-8, ``\\n`` line ends; a string or chunks of one) to a
+    temporary file, then rename it. Returns the file's size and SHA-256.
 
     The file gets the permissions an ordinary ``open`` would give (``mkstemp``
     makes it private), so that a published dump can be served by a web server.
@@ -148,16 +145,180 @@ def write_atomic(path: Path, content: str) -> None:
     path = Path(path)
     check_writable(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    digest, size = hashlib.sha256(), 0
     try:
         os.fchmod(fd, 0o666 & ~_umask())
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(content)
+        with os.fdopen(fd, "wb") as handle:
+            for chunk in [content] if isinstance(content, str) else content:
+                data = chunk.encode("utf-8")
+                digest.update(data)
+                size += len(data)
+                handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    return size, digest.hexdigest()
+
+
+@dataclass
+class GraphText:
+    """One graph, ready to be written: its IRI (None: the default graph), its text in
+    the output format, its N-Quads (when a store wants them), the SHA-256 of its
+    N-Quads and its statistics. Made where the graph is made (a worker process)."""
+
+    name: str | None
+    text: str
+    lines: list[str] | None  # N-Triples lines, kept for the union formats only
+    nquads: str | None
+    digest: str
+    stats: Statistics
+
+
+def graph_text(name: str | None, lines: list[str], fmt: str | None,
+               writer: rdftext.TurtleWriter, keep_nquads: bool = False) -> GraphText:
+    """``lines`` (sorted N-Triples of graph ``name``) as a :class:`GraphText` for ``fmt``
+    (None: no file, e.g. a build into a store only)."""
+    quads = nquads_text(name, lines)
+    text = {"trig": lambda: trig_text(writer, name, lines), "nquads": lambda: quads}.get(
+        fmt or "", str)()
+    return GraphText(name=name, text=text, lines=None if fmt in QUAD_FORMATS or fmt is None
+                     else lines, nquads=quads if keep_nquads else None,
+                     digest=hashlib.sha256(quads.encode("utf-8")).hexdigest(),
+                     stats=Statistics.of_lines(name, lines))
+
+
+class DumpWriter:
+    """Writes graphs to one file as they come, atomically when closed.
+
+    TriG and N-Quads stream: each graph's text goes to a spool file and only
+    its offset is kept, so memory does not grow with the corpus; ``close``
+    copies the graphs in IRI order into the output (the same bytes as
+    :func:`serialize` of the whole dataset). Turtle, N-Triples and JSON-LD
+    carry the union of the graphs, sorted, so they keep the lines in memory.
+    ``discard`` (or an exception before ``close``) leaves nothing behind.
+    """
+
+    def __init__(self, output: str | Path | None, fmt: str | None = None, *,
+                 base: str = DEFAULT_BASE, keep_nquads: bool = False, describe: bool = True,
+                 endpoint: str | None = None, license: str | None = None) -> None:
+        self.output = None if output is None else str(output)
+        self.fmt = None if output is None else format_for(
+            "-" if self.output == "-" else Path(self.output), fmt or
+            ("turtle" if self.output == "-" else None))
+        self.writer = rdftext.TurtleWriter(prefixes_for(base))
+        self.base, self.keep_nquads, self.describe = base, keep_nquads, describe
+        self.endpoint, self.license = endpoint, license
+        self.stats = Statistics()
+        self.digests: list[tuple[str | None, str]] = []
+        self._index: dict[str | None, tuple[int, int]] = {}
+        self._nquads_index: dict[str | None, tuple[int, int]] = {}
+        self._lines: set[str] = set()
+        self.union: Graph | None = None  # the union, when there is one already (JSON-LD)
+        self._spool = tempfile.TemporaryFile()  # noqa: SIM115 (closed by close/discard)
+        self._nquads = tempfile.TemporaryFile() if keep_nquads else None  # noqa: SIM115
+
+    def __contains__(self, name: str | None) -> bool:
+        return name in self._index
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def add(self, part: GraphText) -> bool:
+        """Add a graph; False (and nothing added) if a graph of that name is there."""
+        if part.name in self._index:
+            return False
+        self._index[part.name] = _append(self._spool, part.text)
+        if self._nquads is not None and part.nquads is not None:
+            self._nquads_index[part.name] = _append(self._nquads, part.nquads)
+        if part.lines is not None:
+            self._lines.update(part.lines)
+        self.stats.merge(part.stats)
+        self.digests.append((part.name, part.digest))
+        return True
+
+    def nquads(self) -> Iterator[tuple[str | None, str]]:
+        """(name, N-Quads) of each graph added, in the order added (``keep_nquads``)."""
+        assert self._nquads is not None, "DumpWriter(keep_nquads=True) keeps N-Quads"
+        for name, (offset, size) in self._nquads_index.items():
+            yield name, _read(self._nquads, offset, size)
+
+    def chunks(self) -> Iterator[str]:
+        """The file's text, in pieces."""
+        if self.fmt == "trig":
+            yield self.writer.header() + "\n"
+        if self.fmt in QUAD_FORMATS:
+            for name in sorted(self._index, key=lambda n: (n is not None, n or "")):
+                yield _read(self._spool, *self._index[name])
+            return
+        lines = sorted(self._lines)
+        if self.fmt == "ntriples":
+            yield "".join(f"{line}\n" for line in lines)
+        elif self.fmt == "json-ld":
+            from .jsonld import shipped_context, to_jsonld
+
+            graph = self.union
+            if graph is None:  # blank node labels are not kept: fine for built graphs
+                graph = Graph(bind_namespaces="none")
+                graph.parse(data="\n".join(lines), format="nt")
+            context = dict(shipped_context())
+            context["id"] = self.base
+            yield to_jsonld(graph, context)
+        else:
+            yield self.writer.header() + "\n" + self.writer.statements(lines)
+
+    def close(self, keep: bool = False) -> Path | None:
+        """Write the file (and its description); returns the description's path.
+        The spool is discarded unless ``keep`` (to read :meth:`nquads` after)."""
+        try:
+            if self.output is None:
+                return None
+            if self.output == "-":
+                for chunk in self.chunks():
+                    sys.stdout.write(chunk)
+                return None
+            path = Path(self.output)
+            digest = write_atomic(path, self.chunks())
+            if not self.describe:
+                return None
+            return self._write_description(path, digest)
+        finally:
+            if not keep:
+                self.discard()
+
+    def discard(self) -> None:
+        self._spool.close()
+        if self._nquads is not None:
+            self._nquads.close()
+
+    def _write_description(self, path: Path, dump: tuple[int, str]) -> Path:
+        """Write ``path``'s VoID/DCAT description beside it; see :mod:`newsgraph.describe`."""
+        from . import describe as d
+
+        fingerprint = d.fingerprint(self.digests)
+        target = d.description_path(path)
+        ds = d.dataset_iri(self.base, fingerprint)
+        files = {f.name: f for f in d.previous_files(target, ds)}
+        files[path.name] = d.DumpFile(path.name, *dump)
+        graph = d.describe(self.stats, self.base, fingerprint, list(files.values()),
+                           endpoint=self.endpoint, license=self.license)
+        write_atomic(target, d.to_turtle(graph))
+        return target
+
+
+def _append(spool: IO[bytes], text: str) -> tuple[int, int]:
+    data = text.encode("utf-8")
+    spool.seek(0, os.SEEK_END)
+    offset = spool.tell()
+    spool.write(data)
+    return offset, len(data)
+
+
+def _read(spool: IO[bytes], offset: int, size: int) -> str:
+    spool.seek(offset)
+    return spool.read(size).decode("utf-8")
 
 
 def write(dataset: Dataset, output: str | Path, fmt: str | None = None, *,
@@ -171,33 +332,14 @@ def write(dataset: Dataset, output: str | Path, fmt: str | None = None, *,
     local ``newsgraph serve`` endpoint and the project's licence). Returns the
     description's path (None for stdout or without a description).
     """
-    if str(output) == "-":
-        sys.stdout.write(serialize(dataset, format_for("-", fmt or "turtle")))
-        return None
-    path = Path(output)
-    fmt = format_for(path, fmt)
-    content = serialize(dataset, fmt)
-    write_atomic(path, content)
-    if not describe or path.suffix.lower() not in FORMATS:
-        return None
-    return write_description(dataset, path, content.encode("utf-8"), endpoint=endpoint,
-                             license=license,
-                             nquads=content if fmt == "nquads" else None)
+    return _dump_of(dataset, output, fmt, describe=describe, endpoint=endpoint,
+                    license=license).close()
 
 
-def write_description(dataset: Dataset, path: Path, content: bytes, *,
-                      endpoint: str | None = None, license: str | None = None,
-                      nquads: str | None = None) -> Path:
-    """Write ``path``'s VoID/DCAT description beside it; see :mod:`newsgraph.describe`."""
-    from . import describe as d
-
-    nquads = serialize(dataset, "nquads") if nquads is None else nquads
-    fingerprint = hashlib.sha256(nquads.encode("utf-8")).hexdigest()
-    target = d.description_path(path)
-    ds = d.dataset_iri(dataset, fingerprint)
-    files = {f.name: f for f in d.previous_files(target, ds)}
-    files[path.name] = d.DumpFile.of(path, content)
-    graph = d.describe(dataset, union(dataset), fingerprint, list(files.values()),
-                       endpoint=endpoint, license=license)
-    write_atomic(target, d.to_turtle(graph))
-    return target
+def _dump_of(dataset: Dataset, output: str | Path, fmt: str | None, **options) -> DumpWriter:
+    dump = DumpWriter(output, fmt, base=prefixes(dataset)["id"], **options)
+    if dump.fmt == "json-ld":
+        dump.union = union(dataset)
+    for name, lines in graph_lines(dataset):
+        dump.add(graph_text(name, lines, dump.fmt, dump.writer))
+    return dump

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -16,7 +18,7 @@ from .common import EXIT_INVALID, EXIT_OK, app, fail
 
 @app.command()
 def build(
-    inputs: Annotated[list[Path], typer.Argument(help="Article .txt or .jsonl files, or "
+    inputs: Annotated[list[Path], typer.Argument(help="Article .txt, .jsonl or .html files, or "
                                                  "directories.")],
     output: Annotated[str, typer.Option("--output", "-o", help="Output file; '-' for stdout. "
                                         "The format follows the extension: .ttl .trig .nq "
@@ -52,6 +54,9 @@ def build(
                                                "articles already in this store, load the "
                                                "others into it (OUTPUT gets only those).")
                      ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no "
+                                        "summary line (errors and skipped articles are "
+                                        "still reported).")] = False,
 ) -> None:
     """Build the knowledge graph of INPUTS and write it to OUTPUT.
 
@@ -73,10 +78,12 @@ def build(
                 from ..publish import check_writable
 
                 check_writable(report)  # fail before the work, not after it
-            result = api.build(inputs, output, fmt=fmt, base=base, date=date, title=title,
-                               url=url, publisher=publisher, validate_output=not no_validate,
-                               online=online, keep_going=keep_going, workers=workers,
-                               store=store)
+            with progress_bar(quiet) as progress:
+                result = api.build(inputs, output, fmt=fmt, base=base, date=date,
+                                   title=title, url=url, publisher=publisher,
+                                   validate_output=not no_validate, online=online,
+                                   keep_going=keep_going, workers=workers, store=store,
+                                   collect=report is not None, progress=progress)
             if report is not None:
                 from ..report import write_report
 
@@ -107,26 +114,61 @@ def build(
     counts = summary(result)
     if online is not None:
         counts += f", {online.linked} linked online"
+    if result.duplicates:
+        counts += f", {result.duplicates} duplicate{'s' if result.duplicates > 1 else ''} " \
+                  f"(same text as an earlier article) skipped"
     if result.failures:
         counts += f", {len(result.failures)} skipped"
     if store is not None:
         counts += f", {result.skipped} unchanged in store (skipped)"
     verdict = "not validated" if no_validate else "valid"
-    typer.echo(f"newsgraph: built {counts} -> {output} ({verdict})", err=True)
+    if not quiet:
+        typer.echo(f"newsgraph: built {counts} -> {output} ({verdict})", err=True)
     if result.failures:
         raise typer.Exit(EXIT_INVALID)
 
 
+@contextmanager
+def progress_bar(quiet: bool) -> Iterator[Callable[[int, int], None] | None]:
+    """A rich progress bar on stderr for builds of more than one article."""
+    from rich.console import Console
+
+    console = Console(stderr=True)
+    if quiet or not console.is_terminal:  # no bar in logs and pipes
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    bar = Progress("building", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                   console=console, transient=True)
+    task = None
+
+    def update(done: int, total: int) -> None:
+        nonlocal task
+        if total < 2:
+            return
+        if task is None:
+            bar.start()
+            task = bar.add_task("build", total=total)
+        bar.update(task, completed=done)
+
+    try:
+        yield update
+    finally:
+        if task is not None:
+            bar.stop()
+
+
 def summary(result: api.BuildResult) -> str:
-    x = result.extractions
+    c = result.counts
     parts = [
-        f"{len(x)} article{'s' if len(x) != 1 else ''}",
-        f"{sum(len(e.entities) for e in x)} actors/places",
-        f"{sum(len(e.statements) for e in x)} statements",
-        f"{sum(len(e.events) for e in x)} events",
-        f"{sum(len(e.figures) for e in x)} casualty figures",
-        f"{sum(len(e.relations) for e in x)} relations",
-        f"{len(result.dataset)} triples",
+        f"{c['articles']} article{'s' if c['articles'] != 1 else ''}",
+        f"{c['entities']} actors/places",
+        f"{c['statements']} statements",
+        f"{c['events']} events",
+        f"{c['figures']} casualty figures",
+        f"{c['relations']} relations",
+        f"{c['triples']} triples",
     ]
     return ", ".join(parts)
 

@@ -1,0 +1,149 @@
+"""Corpus builds: each article goes through the whole pipeline on its own, in a worker.
+
+An article's graph depends on nothing but the article (actors linked to the
+same Wikidata item get the same IRI in every article without any exchange
+between articles), so a worker can take it from text to written form: nlp,
+extract, link, map, validate, and the graph's text in the output format
+(:func:`finish`). The parent only appends that text to the output
+(:class:`newsgraph.publish.DumpWriter`), which keeps it light while the
+workers do the work, and keeps memory flat however long the corpus.
+
+Workers get articles in batches and parse each batch with ``nlp.pipe``, as
+spaCy is fastest that way. At most a few batches per worker are in flight,
+so a corpus of any size never sits in the parent's memory. Results come back
+in input order, so any number of workers writes the same bytes.
+
+Online linking keeps a cache and counters in the parent; with it, workers
+return the extraction only and the parent finishes the article.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+
+from . import rdftext
+from .extract import extract
+from .link import link
+from .mapper import to_graph
+from .model import Article, Extraction
+from .nlp import load_pipeline
+from .publish import GraphText, graph_text, prefixes_for
+from .validate import ValidationResult, validate
+
+# spawn: the same behaviour on every platform, and no fork of a parent that
+# may already hold threads (pyoxigraph, an HTTP client) or a loaded model.
+START_METHOD = "spawn"
+BATCH = 8  # articles per task: enough for nlp.pipe, small enough to keep order cheap
+IN_FLIGHT = 3  # tasks per worker submitted ahead
+
+
+@dataclass(frozen=True)
+class Options:
+    """What a worker needs to finish an article like the parent would."""
+
+    base: str
+    fmt: str | None  # the output format (None: no file)
+    check: bool  # validate
+    keep_nquads: bool  # for a store
+    finish: bool = True  # False: return the extraction only (online linking)
+
+
+@dataclass
+class Built:
+    """One article, done: its extraction, its graph as text, and its validation."""
+
+    extraction: Extraction
+    graph: GraphText | None  # None when the parent finishes the article
+    conforms: bool | None = None
+    results: list[ValidationResult] | None = None
+
+
+@dataclass(frozen=True)
+class WorkerError:
+    """An exception raised on an article, as its type name and message.
+
+    Returned rather than raised, because an arbitrary exception may not pickle;
+    the parent turns it into an ``ExtractionError`` naming the article.
+    """
+
+    type_name: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.type_name}: {self.message}"
+
+
+def finish(extraction: Extraction, options: Options) -> Built:
+    """Map, validate and write out one article's extraction."""
+    graph = to_graph(extraction, options.base)
+    report = validate(graph) if options.check else None
+    lines = rdftext.ntriples_lines(graph)
+    writer = rdftext.TurtleWriter(prefixes_for(options.base))
+    text = graph_text(str(graph.identifier), lines, options.fmt, writer, options.keep_nquads)
+    if report is None:
+        return Built(extraction, text)
+    return Built(extraction, text, report.conforms, report.results)
+
+
+def process(articles: list[Article], options: Options) -> list[Built | WorkerError]:
+    """Run the pipeline on a batch of articles (in a worker, or in the parent)."""
+    try:
+        docs = list(load_pipeline().pipe(a.text for a in articles))
+    except Exception:  # one bad text must not cost the batch: parse one by one
+        docs = [None] * len(articles)
+    out: list[Built | WorkerError] = []
+    for article, doc in zip(articles, docs, strict=True):
+        try:
+            if doc is None:
+                doc = load_pipeline()(article.text)
+            extraction = link(extract(doc, article))
+            out.append(finish(extraction, options) if options.finish
+                       else Built(extraction, None))
+        except Exception as exc:
+            out.append(WorkerError(type(exc).__name__, str(exc)))
+    return out
+
+
+def _init_worker() -> None:
+    """Load the spaCy pipeline once, when the worker process starts."""
+    load_pipeline()
+
+
+def run(articles: Iterable[Article], options: Options, workers: int = 1,
+        ) -> Iterator[Built | WorkerError]:
+    """The result of each article, in input order, using ``workers`` processes."""
+    batches = _batches(articles, BATCH)
+    if workers <= 1:
+        for batch in batches:
+            yield from process(batch, options)
+        return
+    context = multiprocessing.get_context(START_METHOD)
+    executor = ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                                   initializer=_init_worker)
+    pending: deque[Future[list[Built | WorkerError]]] = deque()
+    try:
+        for batch in batches:
+            pending.append(executor.submit(process, batch, options))
+            if len(pending) >= workers * IN_FLIGHT:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+    finally:  # also when the caller stops early (the first failing article)
+        for future in pending:
+            future.cancel()
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
