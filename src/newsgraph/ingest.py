@@ -2,7 +2,8 @@
 
 Inputs are text files (UTF-8, or UTF-16/32 with a BOM) with an optional
 sidecar ``NAME.meta.json``, and JSON Lines corpora (``.jsonl``, one article
-per line: ``text`` plus the sidecar fields). Scraping debris such as ``[ad_1]``
+per line: ``text`` plus the sidecar fields), and saved news pages (``.html``/``.htm``,
+see :mod:`newsgraph.html_input`). Scraping debris such as ``[ad_1]``
 shortcodes and leading bullets is removed without touching the words; the
 cleaned text is what the graph stores and what every offset indexes.
 
@@ -25,7 +26,8 @@ from .model import Article
 
 TEXT_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl",)
-INPUT_SUFFIXES = TEXT_SUFFIXES + JSONL_SUFFIXES
+HTML_SUFFIXES = (".html", ".htm")
+INPUT_SUFFIXES = TEXT_SUFFIXES + JSONL_SUFFIXES + HTML_SUFFIXES
 SIDECAR_SUFFIX = ".meta.json"
 SIDECAR_FIELDS = {"title", "date", "url", "publisher", "language", "id"}
 JSONL_FIELDS = SIDECAR_FIELDS | {"text"}
@@ -259,9 +261,10 @@ def _article(text: str, meta: dict, default_id: str, path: Path | str,
 
 
 def read_article(path: Path, **overrides: object) -> Article:
-    """Read one text file (and its sidecar) into an Article.
+    """Read one text file or HTML page (and its sidecar) into an Article.
 
-    ``overrides`` (title, date, url, publisher, language) win over the sidecar.
+    ``overrides`` (title, date, url, publisher, language) win over the sidecar,
+    which wins over the metadata of an HTML page.
     """
     path = Path(path)
     if not path.exists() or path.is_dir():
@@ -270,8 +273,13 @@ def read_article(path: Path, **overrides: object) -> Article:
     data = read_bytes(path)
     if not data:
         raise InputError(path, "empty article (the file is empty)")
-    raw = decode(data, path)
-    meta = _apply_overrides(read_sidecar(path), overrides, path, None)
+    page: dict = {}
+    if path.suffix.lower() in HTML_SUFFIXES:
+        from .html_input import read_html  # loads trafilatura only when a page is read
+        raw, page = read_html(data, path)
+    else:
+        raw = decode(data, path)
+    meta = _apply_overrides({**page, **read_sidecar(path)}, overrides, path, None)
     return _article(raw, meta, path.name.removesuffix(path.suffix), path, None, str(path))
 
 
@@ -363,7 +371,7 @@ def _jsonl_article(raw: bytes | None, path: Path, number: int, offset: int,
 
 
 def find_inputs(paths: list[Path]) -> list[Path]:
-    """Expand directories (recursively) to their ``.txt`` and ``.jsonl`` files, sorted."""
+    """Expand directories (recursively) to their input files (:data:`INPUT_SUFFIXES`), sorted."""
     found: list[Path] = []
     for path in paths:
         path = Path(path)
