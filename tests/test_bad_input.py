@@ -341,16 +341,16 @@ def test_a_write_failure_is_one_line_and_keeps_the_old_output(tmp_path, monkeypa
 
 
 def test_keep_going_skips_an_article_that_does_not_conform(tmp_path, monkeypatch):
-    real = pipeline.validate
+    real = pipeline.validate_ntriples
 
-    def picky(graph):
-        report = real(graph)
-        if any("Kaboom" in str(o) for o in graph.objects(None, NG["text"])):
+    def picky(lines):
+        report = real(lines)
+        if any(f"<{NG['text']}> \"Kaboom" in line for line in lines):
             from newsgraph.validate import ValidationReport
             return ValidationReport(conforms=False, results=[])
         return report
 
-    monkeypatch.setattr(pipeline, "validate", picky)
+    monkeypatch.setattr(pipeline, "validate_ntriples", picky)
     corpus = tmp_path / "c.jsonl"
     corpus.write_text(json.dumps({"text": GOOD}) + "\n" + json.dumps({"text": "Kaboom."}) + "\n")
     result = api.build([corpus], tmp_path / "out.nq", keep_going=True)

@@ -28,11 +28,11 @@ from dataclasses import dataclass
 from . import rdftext
 from .extract import extract
 from .link import link
-from .mapper import to_graph
+from .mapper import to_triples
 from .model import Article, Extraction
 from .nlp import load_pipeline
 from .publish import GraphText, graph_text, prefixes_for
-from .validate import ValidationResult, validate
+from .validate import ValidationResult, validate_ntriples
 
 # spawn: the same behaviour on every platform, and no fork of a parent that
 # may already hold threads (pyoxigraph, an HTTP client) or a loaded model.
@@ -78,12 +78,12 @@ class WorkerError:
 
 
 def finish(extraction: Extraction, options: Options) -> Built:
-    """Map, validate and write out one article's extraction."""
-    graph = to_graph(extraction, options.base)
-    report = validate(graph) if options.check else None
-    lines = rdftext.ntriples_lines(graph)
+    """Map, validate and write out one article's extraction (as text all the way)."""
+    name, triples = to_triples(extraction, options.base)
+    lines = rdftext.ntriples(triples)
+    report = validate_ntriples(lines) if options.check else None
     writer = rdftext.TurtleWriter(prefixes_for(options.base))
-    text = graph_text(str(graph.identifier), lines, options.fmt, writer, options.keep_nquads)
+    text = graph_text(str(name), lines, options.fmt, writer, options.keep_nquads)
     if report is None:
         return Built(extraction, text)
     return Built(extraction, text, report.conforms, report.results)

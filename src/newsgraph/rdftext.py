@@ -1,8 +1,9 @@
 """RDF as text, deterministically and fast: sorted N-Triples lines, N-Quads, Turtle/TriG.
 
 Every output format is made from one representation: the sorted, unique
-N-Triples lines of a graph. rdflib writes N-Triples quickly (a few ms for an
-article's graph) and escapes literals the way Turtle accepts them too, so the
+N-Triples lines of a graph, made here from rdflib terms (no rdflib Graph is
+needed: a corpus build maps an article straight to a set of triples). Literals
+are escaped the way Turtle accepts them too, so the
 Turtle/TriG writer here only groups lines by subject and predicate and
 shortens IRIs with the output's prefixes. That makes the bytes depend on
 nothing but the triples (not on hash seeds or rdflib's pretty-printer, which
@@ -19,7 +20,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-from rdflib import Graph
+from rdflib import BNode, Graph, Literal
+from rdflib.term import Node
 
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 _XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -33,14 +35,33 @@ _BARE = {
 }
 
 
-def ntriples_lines(graph: Graph) -> list[str]:
-    """The graph's triples as sorted, unique N-Triples lines (without the newline).
+def nt_term(term: Node) -> str:
+    """One term in N-Triples (the escapes rdflib's N-Triples writer uses)."""
+    if isinstance(term, Literal):
+        lexical = str(term).replace("\\", "\\\\").replace("\n", "\\n").replace(
+            '"', '\\"').replace("\r", "\\r")
+        if term.language:
+            return f'"{lexical}"@{term.language}'
+        if term.datatype:
+            return f'"{lexical}"^^<{term.datatype}>'
+        return f'"{lexical}"'
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    return f"<{term}>"
 
-    Split on ``\\n`` only: ``str.splitlines`` also splits on U+2028 and other
-    characters that N-Triples leaves unescaped inside literals.
+
+def ntriples(triples: Iterable[tuple[Node, Node, Node]]) -> list[str]:
+    """Triples as sorted, unique N-Triples lines (without the newline).
+
+    A line holds one triple: line breaks inside literals are escaped, so text
+    is split on ``\\n`` only (``str.splitlines`` would also split on U+2028).
     """
-    text = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
-    return sorted(set(filter(None, text.split("\n"))))
+    return sorted({f"{nt_term(s)} {nt_term(p)} {nt_term(o)} ." for s, p, o in triples})
+
+
+def ntriples_lines(graph: Graph) -> list[str]:
+    """The graph's triples as sorted, unique N-Triples lines (see :func:`ntriples`)."""
+    return ntriples(graph)
 
 
 def split_triple(line: str) -> tuple[str, str, str]:

@@ -33,7 +33,7 @@ from .errors import InputError
 from .resources import shapes_path
 
 __all__ = ["DEFAULT_ENGINE", "ENGINES", "ValidationReport", "ValidationResult", "load_data",
-           "shapes_graph", "validate"]
+           "shapes_graph", "validate", "validate_ntriples"]
 
 NG = "https://w3id.org/newsgraph/ontology#"
 NGSH = "https://w3id.org/newsgraph/shapes#"
@@ -158,6 +158,24 @@ def validate(
             allow_warnings=True,  # sh:Warning / sh:Info results do not break conformance
             inplace=True,  # no inference, no rules: pySHACL only reads the data graph
         )
+    results = _results(report_graph, shapes_g)
+    return ValidationReport(conforms=bool(conforms), results=results, report_graph=report_graph)
+
+
+def validate_ntriples(lines: list[str], *, engine: str = DEFAULT_ENGINE) -> ValidationReport:
+    """Validate a graph given as N-Triples lines (see :mod:`newsgraph.rdftext`).
+
+    With pyshacl-turbo the text is parsed by the engine itself, in Rust: a
+    corpus build then never makes an rdflib Graph of an article at all.
+    """
+    text = "".join(f"{line}\n" for line in lines)
+    if engine != "turbo":
+        return validate(Graph().parse(data=text, format="nt"), engine=engine)
+    from pyshacl_turbo.rdf import Input
+
+    shapes_g = _shapes_graph(None)
+    conforms, report_graph, _ = _compiled(shapes_g).validate(
+        Input(text, "nt", None, {}, {}), allow_warnings=True)
     results = _results(report_graph, shapes_g)
     return ValidationReport(conforms=bool(conforms), results=results, report_graph=report_graph)
 

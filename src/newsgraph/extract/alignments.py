@@ -27,7 +27,7 @@ SUPPORT_NOUNS = {"support", "backing"}
 
 def find_alignments(ctx: Context) -> list[Relation]:
     found: list[Relation] = []
-    for token in ctx.doc:
+    for token in ctx.tokens:
         found += hyphenated(ctx, token)
         found += allies(ctx, token)
         found += support_of(ctx, token)

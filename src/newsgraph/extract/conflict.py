@@ -29,7 +29,7 @@ def find_conflict(ctx: Context) -> None:
     ctx.parties = explicit_parties(ctx)
     ctx.parties_explicit = bool(ctx.parties)
     ctx.parties = ctx.parties or frequent_parties(ctx)
-    nouns = [t for t in ctx.doc if is_conflict_noun(t)]
+    nouns = [t for t in ctx.tokens if is_conflict_noun(t)]
     if not nouns:
         return
     names = sorted([*(describe(ctx, t) + (t.i,) for t in nouns), *fought_over(ctx)],
@@ -113,7 +113,7 @@ def fought_over(ctx: Context) -> list[tuple[int, str, str, int]]:
     """"fighting over Nagorno-Karabakh", "the battle for Aleppo": the territory
     a war is about names it ("Nagorno-Karabakh conflict")."""
     found = []
-    for token in ctx.doc:
+    for token in ctx.tokens:
         if token.lemma_.lower() not in {"fighting", "fight", "battle", "war", "conflict",
                                         "dispute", "clash"}:
             continue
@@ -134,7 +134,7 @@ def adjective(ctx: Context, country: str) -> str:
 
 def explicit_parties(ctx: Context) -> list[str]:
     """"the war between X and Y", "X's war against Y", or "X and Y are fighting"."""
-    for token in ctx.doc:
+    for token in ctx.tokens:
         if token.lemma_.lower() in lexicon.CONFLICT_NOUNS:
             owner = next((c for c in token.children if c.dep_ == "poss"), None)
             against = pobjs(token, {"against", "on"})
@@ -143,7 +143,7 @@ def explicit_parties(ctx: Context) -> list[str]:
                         if ctx.entities[k].type in {"Country", "Organization", "Group"}]
                 if len(keys) == 2:
                     return keys
-    for token in ctx.doc:
+    for token in ctx.tokens:
         if token.lemma_.lower() in HOSTILE_VERBS and acts_as_verb(token):
             for child in token.children:
                 if child.dep_ == "nsubj" and child.conjuncts:
@@ -151,7 +151,7 @@ def explicit_parties(ctx: Context) -> list[str]:
                             if ctx.entities[k].type in {"Country", "Organization", "Group"}]
                     if len(keys) >= 2:
                         return keys[:2]
-    for token in ctx.doc:
+    for token in ctx.tokens:
         if token.lower_ != "between":
             continue
         head = token.head
@@ -177,7 +177,7 @@ def frequent_parties(ctx: Context) -> list[str]:
         if key in mediators:
             continue
         counts[key] = len(entity.mentions) + demonyms.get(key, 0)
-        first[key] = min((m.start for m in entity.mentions), default=len(ctx.doc.text))
+        first[key] = min((m.start for m in entity.mentions), default=len(ctx.article.text))
     ranked = sorted(counts, key=lambda k: (-counts[k], first[k]))
     return [k for k in ranked if counts[k] >= 2][:2]
 
@@ -185,7 +185,7 @@ def frequent_parties(ctx: Context) -> list[str]:
 def mediator_keys(ctx: Context) -> set[str]:
     """States named as subjects of "mediate" or as co-chairs."""
     keys: set[str] = set()
-    for token in ctx.doc:
+    for token in ctx.tokens:
         if token.lemma_.lower() == "mediate" and acts_as_verb(token):
             for child in token.children:
                 if child.dep_ == "nsubj":

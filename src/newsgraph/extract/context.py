@@ -30,6 +30,9 @@ def slug(text: str) -> str:
 class Context(Resolution):
     def __init__(self, doc: Doc, article: Article, gazetteer: Gazetteer) -> None:
         self.doc = doc
+        # The tokens, made once: iterating a Doc makes a new Token object per token
+        # each time, and the rules scan the document a dozen times.
+        self.tokens: list[Token] = list(doc)
         self.article = article
         self.gaz = gazetteer
         self.entities: dict[str, Entity] = {}
@@ -106,8 +109,9 @@ class Context(Resolution):
         if not text or text[-1] in ".!?\"”’)»:;":
             return False
         end = sent.end_char
-        rest = self.doc.text[end:end + 2]
-        at_line_end = end >= len(self.doc.text) or rest.startswith("\n") or "\n" in sent.text
+        text_all = self.article.text  # the parsed text (Doc.text re-joins every token)
+        rest = text_all[end:end + 2]
+        at_line_end = end >= len(text_all) or rest.startswith("\n") or "\n" in sent.text
         return at_line_end and len(sent) <= 30
 
     # -- looking up -------------------------------------------------------

@@ -51,7 +51,7 @@ def find_mediation(ctx: Context) -> list[Relation]:
 def find_groups(ctx: Context) -> list[tuple[Token, str]]:
     """Each mediation group with the token heading its first mention."""
     found: dict[str, Token] = {}
-    for token in ctx.doc:
+    for token in ctx.tokens:
         key = ctx.token_key.get(token.i)
         if key and ctx.entities[key].type == "MediationGroup":
             head = token
@@ -196,7 +196,7 @@ def mediating_states(ctx: Context, groups: list[tuple[Token, str]]) -> list[Rela
     """"A, B and C mediate the conflict": mediators of the group named nearby,
     or of an unnamed group when the article names none."""
     found: list[Relation] = []
-    for token in ctx.doc:
+    for token in ctx.tokens:
         if not (acts_as_verb(token) and token.lemma_.lower() in {"mediate", "broker"}):
             continue
         if any(c.dep_ == "dobj" and ctx.token_key.get(c.i) in dict(

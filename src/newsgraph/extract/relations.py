@@ -30,7 +30,7 @@ BELONG_VERBS = {"belong"}
 
 def find_relations(ctx: Context) -> list[Relation]:
     relations: list[Relation] = []
-    for token in ctx.doc:
+    for token in ctx.tokens:
         relations.extend(supports(ctx, token))
         relations.extend(controls(ctx, token))
         relations.extend(legally_part_of(ctx, token))
@@ -267,7 +267,7 @@ def conflict_relations(ctx: Context) -> list[Relation]:
 
 def between_span(ctx: Context) -> TextSpan | None:
     """"the conflict between the two former Soviet republics"."""
-    for token in ctx.doc:
+    for token in ctx.tokens:
         if token.lower_ == "between" and token.head.lemma_.lower() in {"conflict", "war"}:
             tokens = list(token.head.subtree)
             return TextSpan(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
