@@ -97,14 +97,16 @@ def end_to_end(corpus: Path, out: Path, workers: int) -> dict[str, float]:
 
 def stage_times(corpus: Path, out: Path) -> dict[str, float]:
     """Each stage timed on its own, in this process, over the whole corpus, the way a
-    worker runs them (nlp.pipe over batches of :data:`newsgraph.corpus.BATCH`)."""
+    worker runs them (:func:`newsgraph.corpus.process` and ``finish``: nlp.pipe over
+    batches of :data:`newsgraph.corpus.BATCH`; map = triples and their N-Triples
+    lines; write = the graph's text in the output format, spooled, then the file)."""
     from newsgraph import corpus as pipeline
     from newsgraph import ingest, publish, rdftext
     from newsgraph.extract import extract
     from newsgraph.link import link
-    from newsgraph.mapper import DEFAULT_BASE, to_graph
+    from newsgraph.mapper import DEFAULT_BASE, to_triples
     from newsgraph.nlp import load_pipeline
-    from newsgraph.validate import validate
+    from newsgraph.validate import validate_ntriples
 
     times = dict.fromkeys(STAGES, 0.0)
     clock = time.perf_counter
@@ -124,12 +126,12 @@ def stage_times(corpus: Path, out: Path) -> dict[str, float]:
             t1 = clock()
             extraction = link(extraction)
             t2 = clock()
-            graph = to_graph(extraction)
+            name, triples = to_triples(extraction)
+            lines = rdftext.ntriples(triples)
             t3 = clock()
-            validate(graph)
+            validate_ntriples(lines)
             t4 = clock()
-            lines = rdftext.ntriples_lines(graph)
-            dump.add(publish.graph_text(str(graph.identifier), lines, dump.fmt, writer))
+            dump.add(publish.graph_text(str(name), lines, dump.fmt, writer))
             t5 = clock()
             for stage, span in zip(STAGES[2:], (t1 - t, t2 - t1, t3 - t2, t4 - t3, t5 - t4),
                                    strict=True):

@@ -93,11 +93,8 @@ class BuildResult:
     def articles(self) -> int:
         return self.counts["articles"]
 
-    def count(self, extraction: Extraction, triples: int) -> None:
-        self.counts.update(articles=1, triples=triples, entities=len(extraction.entities),
-                           statements=len(extraction.statements),
-                           events=len(extraction.events), figures=len(extraction.figures),
-                           relations=len(extraction.relations))
+    def count(self, counts: dict[str, int], triples: int) -> None:
+        self.counts.update(counts, articles=1, triples=triples)
 
 
 def extract_article(article: Article, online: OnlineLinker | None = None) -> Extraction:
@@ -239,7 +236,8 @@ def build(
     entries = (e for e in ingest.scan(paths, **overrides) if e.article is not None)
     fresh = _new_entries(entries, stored, base, result)
     options = corpus.Options(base=base, fmt=None, check=validate_output,
-                             keep_nquads=store is not None, finish=online is None)
+                             keep_nquads=store is not None, finish=online is None,
+                             keep_extraction=collect)
     dump = publish.DumpWriter(output, fmt, base=base, keep_nquads=store is not None)
     options = dataclasses.replace(options, fmt=dump.fmt)
     reports: list[ValidationReport] = []
@@ -269,10 +267,11 @@ def build(
                     continue
                 assert built.graph is not None
                 dump.add(built.graph)
-                result.count(built.extraction, built.graph.stats.triples)
+                assert built.counts is not None
+                result.count(built.counts, built.graph.stats.triples)
                 if built.conforms is not None:
                     reports.append(_report_of(built))
-                if collect:
+                if built.extraction is not None:
                     result.extractions.append(built.extraction)
                     to_dataset([built.extraction], base, into=result.dataset)
         if not result.articles and not result.skipped + result.duplicates:
@@ -322,6 +321,7 @@ def _finished(entry: ingest.Entry, built: corpus.Built | corpus.WorkerError,
     if built.graph is not None:
         return built
     try:
+        assert built.extraction is not None
         if online is not None:
             online.link(built.extraction)
         return corpus.finish(built.extraction, options)

@@ -37,7 +37,7 @@ from .validate import ValidationResult, validate_ntriples
 # spawn: the same behaviour on every platform, and no fork of a parent that
 # may already hold threads (pyoxigraph, an HTTP client) or a loaded model.
 START_METHOD = "spawn"
-BATCH = 8  # articles per task: enough for nlp.pipe, small enough to keep order cheap
+BATCH = 16  # articles per task: enough for nlp.pipe, small enough to keep order cheap
 IN_FLIGHT = 3  # tasks per worker submitted ahead
 
 
@@ -50,16 +50,26 @@ class Options:
     check: bool  # validate
     keep_nquads: bool  # for a store
     finish: bool = True  # False: return the extraction only (online linking)
+    keep_extraction: bool = True  # False: send back only its counts (a streamed build)
 
 
 @dataclass
 class Built:
-    """One article, done: its extraction, its graph as text, and its validation."""
+    """One article, done: its extraction (or only how many of each kind it has), its
+    graph as text, and its validation."""
 
-    extraction: Extraction
+    extraction: Extraction | None
     graph: GraphText | None  # None when the parent finishes the article
     conforms: bool | None = None
     results: list[ValidationResult] | None = None
+    counts: dict[str, int] | None = None
+
+
+def counts(extraction: Extraction) -> dict[str, int]:
+    """How many of each kind of record ``extraction`` has (for the build summary)."""
+    return {"entities": len(extraction.entities), "statements": len(extraction.statements),
+            "events": len(extraction.events), "figures": len(extraction.figures),
+            "relations": len(extraction.relations)}
 
 
 @dataclass(frozen=True)
@@ -84,9 +94,10 @@ def finish(extraction: Extraction, options: Options) -> Built:
     report = validate_ntriples(lines) if options.check else None
     writer = rdftext.TurtleWriter(prefixes_for(options.base))
     text = graph_text(str(name), lines, options.fmt, writer, options.keep_nquads)
+    kept = extraction if options.keep_extraction else None
     if report is None:
-        return Built(extraction, text)
-    return Built(extraction, text, report.conforms, report.results)
+        return Built(kept, text, counts=counts(extraction))
+    return Built(kept, text, report.conforms, report.results, counts(extraction))
 
 
 def process(articles: list[Article], options: Options) -> list[Built | WorkerError]:
