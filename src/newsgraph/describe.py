@@ -9,7 +9,7 @@ so that catalogues and SPARQL tools can find and check the data.
 Why it is built this way:
 
 * The dataset IRI is content-addressed (``{base}dataset/{hash}``, a hash of
-  the SHA-256 of each graph's sorted N-Quads, in graph IRI order), so two
+  each graph's IRI and the SHA-256 of its sorted N-Triples, in IRI order), so two
   builds of the same articles describe the same dataset and the description
   is byte-identical from run to run.
 * The statistics are made article by article and merged (a corpus build never
@@ -154,7 +154,7 @@ class Statistics:
 
 
 def fingerprint(digests: Iterable[tuple[str | None, str]]) -> str:
-    """The dataset's hash from each graph's (IRI, SHA-256 of its N-Quads), in IRI order."""
+    """The dataset's hash from each graph's (IRI, SHA-256 of its N-Triples), in IRI order."""
     text = "".join(f"{name or ''} {digest}\n" for name, digest in
                    sorted(digests, key=lambda item: item[0] or ""))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -167,7 +167,7 @@ def write_atomic(path: Path, content: str | Iterable[str]) -> tuple[int, str]:
 class GraphText:
     """One graph, ready to be written: its IRI (None: the default graph), its text in
     the output format, its N-Quads (when a store wants them), the SHA-256 of its
-    N-Quads and its statistics. Made where the graph is made (a worker process)."""
+    N-Triples and its statistics. Made where the graph is made (a worker process)."""
 
     name: str | None
     text: str
@@ -181,13 +181,22 @@ def graph_text(name: str | None, lines: list[str], fmt: str | None,
                writer: rdftext.TurtleWriter, keep_nquads: bool = False) -> GraphText:
     """``lines`` (sorted N-Triples of graph ``name``) as a :class:`GraphText` for ``fmt``
     (None: no file, e.g. a build into a store only)."""
-    quads = nquads_text(name, lines)
+    quads = nquads_text(name, lines) if keep_nquads or fmt == "nquads" else None
     text = {"trig": lambda: trig_text(writer, name, lines), "nquads": lambda: quads}.get(
         fmt or "", str)()
-    return GraphText(name=name, text=text, lines=None if fmt in QUAD_FORMATS or fmt is None
+    return GraphText(name=name, text=text or "", lines=None if fmt in QUAD_FORMATS or fmt is None
                      else lines, nquads=quads if keep_nquads else None,
-                     digest=hashlib.sha256(quads.encode("utf-8")).hexdigest(),
-                     stats=Statistics.of_lines(name, lines))
+                     digest=digest(lines), stats=Statistics.of_lines(name, lines))
+
+
+def digest(lines: list[str]) -> str:
+    """SHA-256 of a graph's sorted N-Triples lines: what the dataset's fingerprint is
+    made of (:func:`newsgraph.describe.fingerprint`, with the graph names)."""
+    sha = hashlib.sha256()
+    for line in lines:
+        sha.update(line.encode("utf-8"))
+        sha.update(b"\n")
+    return sha.hexdigest()
 
 
 class DumpWriter:

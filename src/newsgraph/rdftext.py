@@ -83,6 +83,7 @@ class TurtleWriter:
         # longest namespace first, so that a namespace inside another one wins
         self._by_length = sorted(((ns, p) for p, ns in self.prefixes.items()),
                                  key=lambda item: -len(item[0]))
+        self._terms: dict[str, str] = {}  # IRI -> as written; cleared when large
 
     def header(self) -> str:
         """The ``@prefix`` lines, sorted."""
@@ -96,11 +97,19 @@ class TurtleWriter:
         return term  # a blank node label
 
     def _iri(self, term: str) -> str:
+        written = self._terms.get(term)
+        if written is not None:
+            return written
+        written = term
         iri = term[1:-1]
         for namespace, prefix in self._by_length:
             if iri.startswith(namespace) and _LOCAL.fullmatch(iri[len(namespace):]):
-                return f"{prefix}:{iri[len(namespace):]}"
-        return term
+                written = f"{prefix}:{iri[len(namespace):]}"
+                break
+        if len(self._terms) > 50_000:  # instance IRIs never repeat across articles
+            self._terms.clear()
+        self._terms[term] = written
+        return written
 
     def _literal(self, term: str) -> str:
         cut = term.rfind('"^^<')
