@@ -85,6 +85,19 @@ def test_validate_exit_codes(tmp_path):
     assert invoke("validate", tmp_path / "none.ttl").exit_code == 2
 
 
+def test_validate_with_either_engine_gives_the_same_report(tmp_path):
+    broken = tmp_path / "broken.ttl"
+    broken.write_text("@prefix ng: <https://w3id.org/newsgraph/ontology#> .\n"
+                      "<urn:s> a ng:Statement ; ng:confidence 2.0 .\n")
+    turbo = invoke("validate", broken, "--format", "json")
+    reference = invoke("validate", broken, "--engine", "pyshacl", "--format", "json")
+    assert turbo.exit_code == reference.exit_code == 1
+    assert json.loads(turbo.stdout) == json.loads(reference.stdout)
+    assert len(json.loads(turbo.stdout)["results"]) >= 3
+    unknown = invoke("validate", broken, "--engine", "jena")
+    assert unknown.exit_code == 2 and "unknown SHACL engine 'jena'" in unknown.stderr
+
+
 def test_validate_json_report(tmp_path):
     out = tmp_path / "seed.ttl"
     invoke("build", SEED, "-o", out)
