@@ -12,7 +12,9 @@ then measures in the same run:
 - the end-to-end ``newsgraph.build`` (ingest -> ... -> validate -> write);
 - the share of each stage, by calling the stage functions directly, in one
   process: ingest, nlp, extract, link, map, validate, write;
-- peak RSS (``getrusage``: this process and, separately, its children).
+- peak RSS of the build (its own process: the main process and the largest worker);
+- the median latency of each canned query on a store of about a million triples
+  (:mod:`query_bench`, ``--triples``).
 
 Prints a table and writes ``benchmarks/results.json``. Never run by ``make test``.
 """
@@ -198,12 +200,22 @@ def main(argv: list[str] | None = None) -> int:
                         help="corpus sizes, smallest first (e.g. --n 200 2000)")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
                         help="processes for both spaCy and newsgraph (default: cores)")
+    parser.add_argument("--triples", type=int, default=1_000_000,
+                        help="store size for the query latencies (0: skip them)")
     parser.add_argument("--output", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
     results = [run(n, args.workers) for n in sorted(args.n)]
     print_table(results)
     payload = {"cores": os.cpu_count(), "python": platform.python_version(),
                "platform": platform.platform(), "results": results}
+    if args.triples:
+        import query_bench  # beside this file
+
+        with tempfile.TemporaryDirectory() as tmp:
+            latencies = query_bench.query_latencies(Path(tmp) / "store", args.triples)
+        print()
+        query_bench.print_table(latencies)
+        payload["queries"] = latencies
     args.output.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
     print(f"written {args.output}")
     return 0
