@@ -39,7 +39,7 @@ from .link import link
 from .mapper import DEFAULT_BASE, article_iri, new_dataset, to_dataset
 from .model import Article, Extraction
 from .nlp import parse
-from .validate import ValidationReport, validate
+from .validate import ValidationReport, ValidationResult, validate
 
 if TYPE_CHECKING:
     from .wikidata import OnlineLinker
@@ -240,7 +240,10 @@ def build(
                              keep_extraction=collect)
     dump = publish.DumpWriter(output, fmt, base=base, keep_nquads=store is not None)
     options = dataclasses.replace(options, fmt=dump.fmt)
-    reports: list[ValidationReport] = []
+    # Only the results of conforming articles (warnings, if any) are kept, not a report
+    # per article: a report holds an rdflib Graph, and a corpus has thousands of articles.
+    kept_results: set[ValidationResult] = set()
+    validated = False
     done = 0
     try:
         pairs = _with_entries(fresh, options, workers)
@@ -270,13 +273,16 @@ def build(
                 assert built.counts is not None
                 result.count(built.counts, built.graph.stats.triples)
                 if built.conforms is not None:
-                    reports.append(_report_of(built))
+                    validated = True
+                    kept_results.update(built.results or ())
                 if built.extraction is not None:
                     result.extractions.append(built.extraction)
                     to_dataset([built.extraction], base, into=result.dataset)
         if not result.articles and not result.skipped + result.duplicates:
             raise NothingBuilt(failures)
-        result.report = _merge_reports(reports)
+        if validated:
+            result.report = ValidationReport(
+                conforms=True, results=sorted(kept_results, key=ValidationResult.sort_key))
         try:
             dump.close(keep=True)
         except OSError as exc:
