@@ -11,19 +11,15 @@
 
 from __future__ import annotations
 
-import os
-import select
-import shutil
 import socket
-import subprocess
-import sys
 import threading
-import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+from newsgraph.server import Server, ServerError, oxigraph_executable
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "wikidata.ttl"
 LOCALHOST = "127.0.0.1"
@@ -35,69 +31,40 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def oxigraph_executable() -> str:
-    beside = Path(sys.executable).parent / "oxigraph"
-    found = str(beside) if beside.is_file() else shutil.which("oxigraph")
-    if not found:
-        raise RuntimeError("the oxigraph server is needed for these tests: pip install oxigraph")
-    return found
-
-
-def _drain(fd: int) -> None:
-    try:
-        while os.read(fd, 4096):
-            pass
-    except OSError:
-        pass
-
-
 class OxigraphServer:
-    """``oxigraph serve`` in memory on 127.0.0.1; ``url`` is its SPARQL query endpoint."""
+    """``oxigraph serve`` in memory on 127.0.0.1, loaded with the fixture; ``url`` is its
+    SPARQL query endpoint. Started and stopped by newsgraph's own :class:`Server`, given
+    the in-memory command line instead of a store's."""
 
     def __init__(self, data: Path = FIXTURE) -> None:
         self.data = data
-        self.process: subprocess.Popen | None = None
-        self.port = 0
-        self._drainer: threading.Thread | None = None
-
-    @property
-    def base(self) -> str:
-        return f"http://{LOCALHOST}:{self.port}"
+        self.server: Server | None = None
 
     @property
     def url(self) -> str:
-        return f"{self.base}/query"
+        assert self.server is not None, "start() the server first"
+        return self.server.query_url
 
     def start(self) -> OxigraphServer:
         for _ in range(3):  # the free port may be taken between probing and binding
-            self.port = free_port()
-            self.process = subprocess.Popen(
-                [oxigraph_executable(), "serve", "--bind", f"{LOCALHOST}:{self.port}"],
-                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-            )
+            bind = f"{LOCALHOST}:{free_port()}"
+            server = Server("", bind, argv=[oxigraph_executable(), "serve", "--bind", bind],
+                            timeout=15)
+            try:
+                server.start()
+            except ServerError:
+                continue
+            self.server = server
             if self._load():
                 return self
             self.stop()
         raise RuntimeError("could not start the oxigraph server")
 
     def _load(self) -> bool:
-        """Wait for the server's "Listening" line on stderr, then load the fixture."""
-        assert self.process is not None and self.process.stderr is not None
-        stderr = self.process.stderr
-        seen = b""
-        deadline = time.monotonic() + 15
-        while b"Listening" not in seen:
-            remaining = deadline - time.monotonic()
-            ready, _, _ = select.select([stderr], [], [], max(remaining, 0))
-            chunk = os.read(stderr.fileno(), 4096) if ready else b""
-            if not chunk:  # too slow, or the process ended (port taken?)
-                return False
-            seen += chunk
-        # Keep draining stderr so that the server never blocks on a full pipe.
-        self._drainer = threading.Thread(target=_drain, args=(stderr.fileno(),), daemon=True)
-        self._drainer.start()
+        """Load the fixture into the default graph."""
+        assert self.server is not None
         request = urllib.request.Request(
-            f"{self.base}/store?default", data=self.data.read_bytes(), method="POST",
+            f"{self.server.store_url}?default", data=self.data.read_bytes(), method="POST",
             headers={"Content-Type": "text/turtle"},
         )
         try:
@@ -107,19 +74,9 @@ class OxigraphServer:
             return False
 
     def stop(self) -> None:
-        if self.process is not None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=5)
-            if self._drainer is not None:
-                self._drainer.join(timeout=5)  # reads to the end of the dead process's stderr
-                self._drainer = None
-            if self.process.stderr is not None:
-                self.process.stderr.close()
-            self.process = None
+        if self.server is not None:
+            self.server.stop()
+            self.server = None
 
 
 @dataclass
