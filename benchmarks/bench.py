@@ -122,7 +122,7 @@ def stage_times(corpus: Path, out: Path) -> dict[str, float]:
     times["ingest"] = clock() - t
     nlp = load_pipeline()
     dump = publish.DumpWriter(out, base=DEFAULT_BASE)
-    writer = rdftext.TurtleWriter(publish.prefixes_for(DEFAULT_BASE))
+    writer = publish.turtle_writer(DEFAULT_BASE)
     for batch in pipeline._batches(articles, pipeline.BATCH):
         t = clock()
         docs = list(nlp.pipe(a.text for a in batch))

@@ -17,7 +17,7 @@ WRITER = rdftext.TurtleWriter({"ex": EX, "xsd": str(XSD)})
 
 
 def turtle_of(graph: Graph) -> str:
-    return WRITER.header() + WRITER.statements(rdftext.ntriples_lines(graph))
+    return WRITER.header() + WRITER.statements(rdftext.ntriples(graph))
 
 
 def test_terms_are_shortened_only_when_the_local_name_is_plain():
@@ -48,7 +48,7 @@ def test_subjects_group_predicates_with_type_first():
     g.add((s, URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), URIRef(f"{EX}C")))
     g.add((s, URIRef(f"{EX}a"), Literal(2)))
     g.add((s, URIRef(f"{EX}a"), Literal(1)))
-    body = WRITER.statements(rdftext.ntriples_lines(g))
+    body = WRITER.statements(rdftext.ntriples(g))
     assert body == 'ex:s a ex:C ;\n    ex:a 1 ,\n        2 ;\n    ex:b "x" .\n\n'
 
 
@@ -71,7 +71,7 @@ def test_turtle_and_trig_read_back_as_the_same_graph(triples):
         g.add((URIRef(f"{EX}s{s}/x"), URIRef(f"{EX}p{p}"), o))
     text = turtle_of(g)
     assert isomorphic(Graph().parse(data=text, format="turtle"), g)
-    trig = WRITER.header() + WRITER.trig_graph(f"{EX}g", rdftext.ntriples_lines(g))
+    trig = WRITER.header() + WRITER.trig_graph(f"{EX}g", rdftext.ntriples(g))
     quads = list(ox.parse(trig.encode(), format=ox.RdfFormat.TRIG))
     assert len(quads) == len(g)
     assert {q.graph_name for q in quads} <= {ox.NamedNode(f"{EX}g")}

@@ -912,13 +912,13 @@ def test_input_error_str():
                                      "evidence-from-another-article"])
 def test_validating_ntriples_text_gives_what_the_graph_gives(case_id):
     """Corpus builds validate an article's N-Triples text (parsed by the engine itself)."""
-    from newsgraph.rdftext import ntriples_lines
+    from newsgraph.rdftext import ntriples
     from newsgraph.validate import validate_ntriples
 
     _, mutate, _, _ = CASES[case_id]
     g, n = build()
     mutate(g, n)
     for engine in ("turbo", "pyshacl"):
-        report = validate_ntriples(ntriples_lines(g), engine=engine)
+        report = validate_ntriples(ntriples(g), engine=engine)
         assert not report.conforms
         assert report.results == run_case(case_id).results

@@ -19,7 +19,6 @@ the build with an error naming it, before anything is written.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
 from collections import Counter, deque
@@ -39,7 +38,7 @@ from .link import link
 from .mapper import DEFAULT_BASE, article_iri, new_dataset, to_dataset
 from .model import Article, Extraction
 from .nlp import parse
-from .validate import ValidationReport, ValidationResult, validate
+from .validate import ValidationReport, ValidationResult
 
 if TYPE_CHECKING:
     from .wikidata import OnlineLinker
@@ -125,13 +124,6 @@ def build_dataset(extractions: Iterable[Extraction], base: str = DEFAULT_BASE) -
     return to_dataset(extractions, base)
 
 
-def validate_dataset(dataset: Dataset) -> ValidationReport:
-    """Validate each article's named graph on its own and merge the results."""
-    reports = [validate(graph) for graph in sorted(dataset.graphs(), key=lambda g: str(
-        g.identifier)) if len(graph)]
-    return _merge_reports(reports) or validate(dataset)
-
-
 def check_base(base: str) -> None:
     """Refuse a ``--base`` that would mint IRIs no RDF parser reads back."""
     if not _IRI.fullmatch(base):
@@ -140,15 +132,6 @@ def check_base(base: str) -> None:
 
 # An absolute IRI (RFC 3987): a scheme, then no character that IRIs forbid.
 _IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[^<>\"{}|^`\\\x00-\x20\x7f-\x9f]+")
-
-
-def _merge_reports(reports: list[ValidationReport]) -> ValidationReport | None:
-    if not reports:
-        return None
-    results = sorted({r for report in reports for r in report.results},
-                     key=lambda r: r.sort_key())
-    return ValidationReport(conforms=all(r.conforms for r in reports), results=results,
-                            report_graph=reports[0].report_graph)
 
 
 def build(
@@ -235,11 +218,10 @@ def build(
     stored = _stored_graphs(store, base) if store is not None else set()
     entries = (e for e in ingest.scan(paths, **overrides) if e.article is not None)
     fresh = _new_entries(entries, stored, base, result)
-    options = corpus.Options(base=base, fmt=None, check=validate_output,
+    dump = publish.DumpWriter(output, fmt, base=base, keep_nquads=store is not None)
+    options = corpus.Options(base=base, fmt=dump.fmt, check=validate_output,
                              keep_nquads=store is not None, finish=online is None,
                              keep_extraction=collect)
-    dump = publish.DumpWriter(output, fmt, base=base, keep_nquads=store is not None)
-    options = dataclasses.replace(options, fmt=dump.fmt)
     # Only the results of conforming articles (warnings, if any) are kept, not a report
     # per article: a report holds an rdflib Graph, and a corpus has thousands of articles.
     kept_results: set[ValidationResult] = set()

@@ -31,7 +31,7 @@ from .link import link
 from .mapper import to_triples
 from .model import Article, Extraction
 from .nlp import load_pipeline
-from .publish import GraphText, graph_text, prefixes_for
+from .publish import GraphText, graph_text, turtle_writer
 from .validate import ValidationResult, validate_ntriples
 
 # spawn: the same behaviour on every platform, and no fork of a parent that
@@ -65,7 +65,7 @@ class Built:
     counts: dict[str, int] | None = None
 
 
-def counts(extraction: Extraction) -> dict[str, int]:
+def record_counts(extraction: Extraction) -> dict[str, int]:
     """How many of each kind of record ``extraction`` has (for the build summary)."""
     return {"entities": len(extraction.entities), "statements": len(extraction.statements),
             "events": len(extraction.events), "figures": len(extraction.figures),
@@ -92,12 +92,12 @@ def finish(extraction: Extraction, options: Options) -> Built:
     name, triples = to_triples(extraction, options.base)
     lines = rdftext.ntriples(triples)
     report = validate_ntriples(lines) if options.check else None
-    writer = rdftext.TurtleWriter(prefixes_for(options.base))
-    text = graph_text(str(name), lines, options.fmt, writer, options.keep_nquads)
+    text = graph_text(str(name), lines, options.fmt, turtle_writer(options.base),
+                      options.keep_nquads)
     kept = extraction if options.keep_extraction else None
     if report is None:
-        return Built(kept, text, counts=counts(extraction))
-    return Built(kept, text, report.conforms, report.results, counts(extraction))
+        return Built(kept, text, counts=record_counts(extraction))
+    return Built(kept, text, report.conforms, report.results, record_counts(extraction))
 
 
 def process(articles: list[Article], options: Options) -> list[Built | WorkerError]:

@@ -107,6 +107,10 @@ class Statistics:
 
         stats = cls()
         own = f"<{graph_name}" if graph_name else None
+
+        def local(s: str) -> bool:  # an IRI the graph's own article mints
+            return own is not None and (s == own + ">" or s.startswith(own + "/"))
+
         subjects: set[str] = set()
         for line in lines:
             s, p, o = split_triple(line)
@@ -114,15 +118,14 @@ class Statistics:
             stats.properties[p[1:-1]] += 1
             subjects.add(s)
             if p == _RDF_TYPE:
-                local = own is not None and (s == own + ">" or s.startswith(own + "/"))
-                if local:
+                if local(s):
                     stats.local_members[o[1:-1]] += 1
                 else:
                     stats.shared_members.setdefault(o[1:-1], set()).add(s)
                 if o == _ARTICLE:
                     stats.documents += 1
         for s in subjects:
-            if own is not None and (s == own + ">" or s.startswith(own + "/")):
+            if local(s):
                 stats.local_subjects += 1
             else:
                 stats.shared_subjects.add(s)

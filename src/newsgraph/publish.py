@@ -19,6 +19,7 @@ description, VoID and DCAT (:mod:`newsgraph.describe`): ``out/seed.ttl`` gets
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import sys
@@ -74,6 +75,13 @@ def prefixes_for(base: str) -> dict[str, str]:
     return {"rdf": str(RDF), "rdfs": str(RDFS), **PREFIXES, "id": base}
 
 
+@functools.lru_cache(maxsize=8)
+def turtle_writer(base: str) -> rdftext.TurtleWriter:
+    """The Turtle/TriG writer for instance base ``base``, one per process: it remembers
+    how it wrote each IRI, which pays off only across graphs."""
+    return rdftext.TurtleWriter(prefixes_for(base))
+
+
 def _bind(graph: Graph, names: dict[str, str]) -> None:
     graph.namespace_manager = NamespaceManager(graph, bind_namespaces="none")
     for prefix, namespace in names.items():
@@ -97,7 +105,7 @@ def graph_lines(dataset: Dataset) -> list[tuple[str | None, list[str]]]:
         if not len(graph):
             continue
         name = None if graph.identifier == DATASET_DEFAULT_GRAPH_ID else str(graph.identifier)
-        parts.append((name, rdftext.ntriples_lines(graph)))
+        parts.append((name, rdftext.ntriples(graph)))
     return sorted(parts, key=lambda part: (part[0] is not None, part[0] or ""))
 
 
@@ -182,11 +190,16 @@ def graph_text(name: str | None, lines: list[str], fmt: str | None,
     """``lines`` (sorted N-Triples of graph ``name``) as a :class:`GraphText` for ``fmt``
     (None: no file, e.g. a build into a store only)."""
     quads = nquads_text(name, lines) if keep_nquads or fmt == "nquads" else None
-    text = {"trig": lambda: trig_text(writer, name, lines), "nquads": lambda: quads}.get(
-        fmt or "", str)()
-    return GraphText(name=name, text=text or "", lines=None if fmt in QUAD_FORMATS or fmt is None
-                     else lines, nquads=quads if keep_nquads else None,
-                     digest=digest(lines), stats=Statistics.of_lines(name, lines))
+    if fmt == "trig":
+        text = trig_text(writer, name, lines)
+    elif fmt == "nquads":
+        text = quads or ""
+    else:  # the union formats are written from the lines, at the end
+        text = ""
+    union = fmt is not None and fmt not in QUAD_FORMATS
+    return GraphText(name=name, text=text, lines=lines if union else None,
+                     nquads=quads if keep_nquads else None, digest=digest(lines),
+                     stats=Statistics.of_lines(name, lines))
 
 
 def digest(lines: list[str]) -> str:
@@ -214,11 +227,14 @@ class DumpWriter:
                  base: str = DEFAULT_BASE, keep_nquads: bool = False, describe: bool = True,
                  endpoint: str | None = None, license: str | None = None) -> None:
         self.output = None if output is None else str(output)
-        self.fmt = None if output is None else format_for(
-            "-" if self.output == "-" else Path(self.output), fmt or
-            ("turtle" if self.output == "-" else None))
-        self.writer = rdftext.TurtleWriter(prefixes_for(base))
-        self.base, self.keep_nquads, self.describe = base, keep_nquads, describe
+        if self.output is None:
+            self.fmt: str | None = None
+        elif self.output == "-":
+            self.fmt = format_for("-", fmt or "turtle")
+        else:
+            self.fmt = format_for(Path(self.output), fmt)
+        self.writer = turtle_writer(base)
+        self.base, self.describe = base, describe
         self.endpoint, self.license = endpoint, license
         self.stats = Statistics()
         self.digests: list[tuple[str | None, str]] = []
@@ -228,12 +244,6 @@ class DumpWriter:
         self.union: Graph | None = None  # the union, when there is one already (JSON-LD)
         self._spool = tempfile.TemporaryFile()  # noqa: SIM115 (closed by close/discard)
         self._nquads = tempfile.TemporaryFile() if keep_nquads else None  # noqa: SIM115
-
-    def __contains__(self, name: str | None) -> bool:
-        return name in self._index
-
-    def __len__(self) -> int:
-        return len(self._index)
 
     def add(self, part: GraphText) -> bool:
         """Add a graph; False (and nothing added) if a graph of that name is there."""

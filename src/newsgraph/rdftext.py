@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-from rdflib import BNode, Graph, Literal
+from rdflib import BNode, Literal
 from rdflib.term import Node
 
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
@@ -59,9 +59,6 @@ def ntriples(triples: Iterable[tuple[Node, Node, Node]]) -> list[str]:
     return sorted({f"{nt_term(s)} {nt_term(p)} {nt_term(o)} ." for s, p, o in triples})
 
 
-def ntriples_lines(graph: Graph) -> list[str]:
-    """The graph's triples as sorted, unique N-Triples lines (see :func:`ntriples`)."""
-    return ntriples(graph)
 
 
 def split_triple(line: str) -> tuple[str, str, str]:

@@ -158,8 +158,12 @@ def validate(
             allow_warnings=True,  # sh:Warning / sh:Info results do not break conformance
             inplace=True,  # no inference, no rules: pySHACL only reads the data graph
         )
-    results = _results(report_graph, shapes_g)
-    return ValidationReport(conforms=bool(conforms), results=results, report_graph=report_graph)
+    return _report(conforms, report_graph, shapes_g)
+
+
+def _report(conforms: object, report_graph: Graph, shapes: Graph) -> ValidationReport:
+    return ValidationReport(conforms=bool(conforms), results=_results(report_graph, shapes),
+                            report_graph=report_graph)
 
 
 def validate_ntriples(lines: list[str], *, engine: str = DEFAULT_ENGINE) -> ValidationReport:
@@ -176,8 +180,7 @@ def validate_ntriples(lines: list[str], *, engine: str = DEFAULT_ENGINE) -> Vali
     shapes_g = _shapes_graph(None)
     conforms, report_graph, _ = _compiled(shapes_g).validate(
         Input(text, "nt", None, {}, {}), allow_warnings=True)
-    results = _results(report_graph, shapes_g)
-    return ValidationReport(conforms=bool(conforms), results=results, report_graph=report_graph)
+    return _report(conforms, report_graph, shapes_g)
 
 
 def load_data(paths: Iterable[Path | str]) -> Dataset:
