@@ -55,12 +55,16 @@ class NG(DefinedNamespace):
     beginIndex: URIRef  # begin index
     casualtyType: URIRef  # casualty type
     confidence: URIRef  # confidence
+    contentMention: URIRef  # content mention
     controls: URIRef  # controls
     corroborates: URIRef  # corroborates
     count: URIRef  # count
     countQualifier: URIRef  # count qualifier
     cue: URIRef  # cue
+    cueMention: URIRef  # cue mention
     date: URIRef  # date
+    datelineDate: URIRef  # dateline date
+    datelinePlace: URIRef  # dateline place
     disputedTerritory: URIRef  # disputed territory
     endIndex: URIRef  # end index
     eventType: URIRef  # event type
@@ -79,6 +83,8 @@ class NG(DefinedNamespace):
     refutes: URIRef  # refutes
     reportedIn: URIRef  # reported in
     reportsFigure: URIRef  # reports figure
+    sourceAgency: URIRef  # source agency
+    sourceMention: URIRef  # source mention
     speaker: URIRef  # speaker
     statementType: URIRef  # statement type
     supports: URIRef  # supports

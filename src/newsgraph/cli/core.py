@@ -250,17 +250,36 @@ def query(
 
 @app.command()
 def evaluate(
-    gold: Annotated[list[Path], typer.Argument(help="Gold annotation YAML files.")],
-    articles: Annotated[Path, typer.Option("--articles", help="Directory with the "
-                                           "articles the gold files name.")],
+    gold: Annotated[list[Path] | None, typer.Argument(help="Gold annotation YAML "
+                                                      "files.")] = None,
+    articles: Annotated[Path | None, typer.Option("--articles", help="Directory with the "
+                                                  "articles the gold files name.")] = None,
+    brat: Annotated[Path | None, typer.Option("--brat", help="A brat attribution corpus "
+                                              "(text/ and attributions/) to score "
+                                              "instead of gold YAML.")] = None,
+    data: Annotated[list[Path] | None, typer.Option("--data", help="With --brat: RDF "
+                                                    "files to score (default: build the "
+                                                    "corpus texts here).")] = None,
     fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
 ) -> None:
-    """Score extraction against gold annotations (precision, recall, F1 per kind)."""
+    """Score extraction against gold annotations (precision, recall, F1 per kind),
+    or attribution (cue, cue+source, content tokens) against a brat corpus."""
     from .. import evaluate as ev
     from .. import ingest
 
     if fmt not in {"table", "json"}:
         raise fail(f"--format: unknown output format {fmt!r} (table, json)")
+    if brat is not None:
+        from ..evaluate.attribution import evaluate_brat
+
+        try:
+            found = evaluate_brat(brat, list(data or []))
+        except (ValueError, OSError, NewsgraphError) as exc:
+            raise fail(f"{brat}: {one_line(str(exc))}") from None
+        typer.echo(found.to_table() if fmt == "table" else found.to_json(), nl=False)
+        return
+    if not gold or articles is None:
+        raise fail("evaluate: give gold YAML files with --articles, or --brat DIR")
     evaluations = []
     try:
         for path in gold:
