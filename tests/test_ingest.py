@@ -82,3 +82,55 @@ def test_directories_expand_to_sorted_text_files(tmp_path):
 def test_cleaning_keeps_every_word_character(raw):
     cleaned = clean_text(raw)
     assert all(ch in raw for ch in cleaned if ch.isalnum())
+
+
+WIRE_STORY = ("Rebels and army trade fire near Goma airport\n\n"
+              "GOMA, Jan 27 (Great Lakes Wire) - Rebels and soldiers fought near the airport "
+              "on Friday, residents said.")
+
+
+def test_headline_and_dateline_become_metadata_text_unchanged(tmp_path):
+    (tmp_path / "goma.txt").write_text(WIRE_STORY)
+    (tmp_path / "goma.meta.json").write_text('{"date": "2023-01-28"}')
+    article = read_article(tmp_path / "goma.txt")
+    assert article.text == WIRE_STORY  # offsets index the text as written
+    assert article.title == "Rebels and army trade fire near Goma airport"
+    assert (article.dateline_place, article.dateline_date, article.agency) == (
+        "GOMA", dt.date(2023, 1, 27), "Great Lakes Wire")
+    assert article.date == dt.date(2023, 1, 28)  # the sidecar's publication date
+
+
+def test_without_a_year_the_dateline_keeps_its_place_only(tmp_path):
+    (tmp_path / "goma.txt").write_text(WIRE_STORY)
+    article = read_article(tmp_path / "goma.txt")
+    assert (article.date, article.dateline_date) == (None, None)
+    assert article.dateline_place == "GOMA"
+
+
+def test_given_date_and_title_win_over_the_text(tmp_path):
+    (tmp_path / "goma.txt").write_text(WIRE_STORY)
+    article = read_article(tmp_path / "goma.txt", title="Given", date="2024-01-30")
+    assert (article.title, article.date, article.dateline_date) == (
+        "Given", dt.date(2024, 1, 30), dt.date(2024, 1, 27))
+
+
+def test_mapper_writes_the_dateline_with_ontology_terms():
+    from rdflib import Literal
+    from rdflib.namespace import DCTERMS, XSD
+
+    from newsgraph.mapper import to_graph
+    from newsgraph.model import Article, Extraction
+    from newsgraph.namespace import NG
+
+    article = Article("goma", WIRE_STORY, title="T", dateline_place="GOMA",
+                      dateline_date=dt.date(2023, 1, 27), agency="Great Lakes Wire")
+    extraction = Extraction(article=article)
+    from newsgraph.extract import narrator_entity
+
+    extraction.entities["publisher"] = narrator_entity(article)
+    graph = to_graph(extraction)
+    node = graph.identifier
+    assert graph.value(node, NG.datelinePlace) == Literal("GOMA")
+    assert graph.value(node, NG.datelineDate) == Literal("2023-01-27", datatype=XSD.date)
+    assert graph.value(node, NG.sourceAgency) == Literal("Great Lakes Wire")
+    assert graph.value(node, DCTERMS.title) == Literal("T")

@@ -5,7 +5,9 @@ sidecar ``NAME.meta.json``, and JSON Lines corpora (``.jsonl``, one article
 per line: ``text`` plus the sidecar fields), and saved news pages (``.html``/``.htm``,
 see :mod:`newsgraph.html_input`). Scraping debris such as ``[ad_1]``
 shortcodes and leading bullets is removed without touching the words; the
-cleaned text is what the graph stores and what every offset indexes.
+cleaned text is what the graph stores and what every offset indexes. The
+headline and dateline wire copy starts with are read as metadata (title,
+date, place, agency; see :mod:`newsgraph.wire`) and left in the text.
 
 Scrapers produce anything, so every refusal names the file (and line) and the
 reason, and memory stays bounded: a text file over :data:`MAX_FILE_BYTES` is
@@ -23,6 +25,8 @@ from typing import BinaryIO, NamedTuple
 
 from .errors import InputError
 from .model import Article
+from .rawbytes import _BOMS, MAX_FILE_BYTES, decode, read_bytes, sniff_binary
+from .wire import wire_metadata
 
 TEXT_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl",)
@@ -32,21 +36,9 @@ SIDECAR_SUFFIX = ".meta.json"
 SIDECAR_FIELDS = {"title", "date", "url", "publisher", "language", "id"}
 JSONL_FIELDS = SIDECAR_FIELDS | {"text"}
 
-#: Largest text file, sidecar or JSON Lines line (bytes); bigger ones are refused unread.
-MAX_FILE_BYTES = 20 * 1024 * 1024
 #: Longest article (characters after cleaning): spaCy needs ~1 GB of memory per 100,000
 #: characters, and a text that long is a concatenated dump rather than an article.
 MAX_ARTICLE_CHARS = 100_000
-
-# Magic numbers of binary formats that scrapers save by mistake (with a .txt name).
-_MAGIC = ((b"%PDF-", "PDF document"), (b"\x89PNG\r\n\x1a\n", "PNG image"),
-          (b"\x1f\x8b", "gzip archive"), (b"PK\x03\x04", "zip archive"),
-          (b"PK\x05\x06", "zip archive"), (b"\xff\xd8\xff", "JPEG image"),
-          (b"GIF87a", "GIF image"), (b"GIF89a", "GIF image"),
-          (b"\xfd7zXZ\x00", "xz archive"), (b"7z\xbc\xaf\x27\x1c", "7-zip archive"))
-# Byte order marks, longest first (see decode).
-_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le", "UTF-32"), (b"\x00\x00\xfe\xff", "utf-32-be", "UTF-32"),
-         (b"\xff\xfe", "utf-16-le", "UTF-16"), (b"\xfe\xff", "utf-16-be", "UTF-16"))
 
 # A WordPress-style shortcode alone on a line: [ad_1], [caption id="1"], [/embed].
 _SHORTCODE_LINE = re.compile(r"^[ \t]*\[/?[a-z][a-z0-9_-]*(?:\s[^\]\n]*)?\][ \t]*$", re.I)
@@ -84,56 +76,6 @@ def clean_text(raw: str) -> str:
     lines = [_BULLET.sub("", _SHORTCODE_INLINE.sub("", line), count=1).rstrip()
              for line in text.split("\n") if not _SHORTCODE_LINE.match(line)]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
-
-
-def sniff_binary(data: bytes) -> str | None:
-    """The kind of binary file ``data`` starts like, or None for what may be text."""
-    return next((kind for magic, kind in _MAGIC if data.startswith(magic)), None)
-
-
-def decode(data: bytes, path: Path | str) -> str:
-    """Decode UTF-8 (or UTF-16/32 with a BOM); refuse anything else by name.
-
-    ``FF FE 00 00`` starts UTF-32-LE and also UTF-16-LE text whose first
-    character is NUL, so a BOM whose decoding fails gives way to the next one.
-    """
-    error = None
-    for bom, codec, name in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data[len(bom):].decode(codec)
-            except UnicodeDecodeError as exc:
-                error = InputError(path, f"invalid {name} at byte {exc.start + len(bom)}")
-    if error is not None:
-        raise error
-    if kind := sniff_binary(data):
-        raise InputError(path, f"binary file ({kind}), expected UTF-8 text")
-    if b"\x00" in data[:8192]:
-        raise InputError(path, "binary file (contains NUL bytes), expected UTF-8 text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(path, f"not valid UTF-8 (invalid byte at offset {exc.start})") from None
-
-
-def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
-    """The bytes of ``path``, refusing files larger than ``limit`` before reading them.
-
-    The size is checked again while reading (at most ``limit + 1`` bytes), so a
-    file that grows, or a device that never ends, cannot exhaust memory.
-    """
-    try:
-        size = path.stat().st_size
-        if size <= limit:
-            with path.open("rb") as handle:
-                data = handle.read(limit + 1)
-            size = len(data)
-    except OSError as exc:
-        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
-    if size > limit:
-        raise InputError(path, f"file too large ({size:,} bytes; the limit is "
-                               f"{limit // (1024 * 1024)} MB = {limit:,} bytes)")
-    return data
 
 
 def _shown(value: object, limit: int = 60) -> str:
@@ -255,9 +197,9 @@ def _article(text: str, meta: dict, default_id: str, path: Path | str,
         raise InputError(path, f"article too long ({len(text):,} characters; the limit is "
                                f"{MAX_ARTICLE_CHARS:,} per article)", line)
     return Article(identifier=_string(str(meta.get("id") or default_id)), text=text,
-                   title=meta.get("title"), date=meta.get("date"), url=meta.get("url"),
-                   publisher=meta.get("publisher"), language=meta.get("language") or "en",
-                   source=source)
+                   url=meta.get("url"), publisher=meta.get("publisher"),
+                   language=meta.get("language") or "en", source=source,
+                   **wire_metadata(text, meta))
 
 
 def read_article(path: Path, **overrides: object) -> Article:

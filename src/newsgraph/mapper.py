@@ -125,6 +125,12 @@ class _Mapper:
             g.add((a, DCTERMS.date, Literal(art.date.isoformat(), datatype=XSD.date)))
         if art.url:
             g.add((a, SCHEMA.url, URIRef(art.url)))
+        if art.dateline_place:
+            g.add((a, NG.datelinePlace, Literal(art.dateline_place)))
+        if art.dateline_date:
+            g.add((a, NG.datelineDate, Literal(art.dateline_date.isoformat(), datatype=XSD.date)))
+        if art.agency:
+            g.add((a, NG.sourceAgency, Literal(art.agency)))
         g.add((a, DCTERMS.publisher, self.entity_iri(self.x.narrator)))
 
     def map_entity(self, key: str, entity: Entity) -> None:
