@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install demo test fuzz lint namespace clean bench
+.PHONY: install demo test fuzz lint namespace clean bench robustness
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,11 @@ fuzz: $(STAMP)
 BENCH_ARGS ?= --n 200 2000
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
+
+# Build every article of DIR (several: DIR="a b"), counting failures by reason; exit 1 if any.
+DIR ?= tests/articles seeds
+robustness: $(STAMP)
+	$(BIN)/python benchmarks/robustness.py $(DIR)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts benchmarks

@@ -7,6 +7,8 @@ used when that is what is installed. Nothing is downloaded at run time.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import spacy
@@ -58,6 +60,43 @@ def load_pipeline() -> Language:
     return nlp
 
 
+# spaCy's tokenizer strips prefixes and suffixes one at a time from each stretch
+# between spaces, rescanning the rest: quadratic in the stretch's length (a
+# 10,000-character run of quotation marks takes seconds, 50,000 takes minutes).
+PUNCTUATION_RUN = re.compile(r"[^\w\s]{9,}")
+KEPT_OF_RUN = 8
+LONG_STRETCH = re.compile(r"\S{101,}")
+STRETCH = 100
+
+
+def _blank_run(match: re.Match[str]) -> str:
+    run = match.group()
+    return run[:KEPT_OF_RUN] + " " * (len(run) - KEPT_OF_RUN)
+
+
+def _split_stretch(match: re.Match[str]) -> str:
+    chars = list(match.group())
+    for i in range(STRETCH, len(chars), STRETCH + 1):
+        chars[i] = " "
+    return "".join(chars)
+
+
+def tokenizable(text: str) -> str:
+    """The text as spaCy is given it: same length, so every offset still indexes
+    the stored text, but with no stretch the tokenizer takes quadratic time on.
+
+    A run of more than 8 punctuation marks keeps its first 8 and the rest become
+    spaces; a stretch of over 100 characters without a space gets a space every
+    101st character. Ordinary prose has neither, so it reaches spaCy unchanged.
+    """
+    return LONG_STRETCH.sub(_split_stretch, PUNCTUATION_RUN.sub(_blank_run, text))
+
+
 def parse(article: Article) -> Doc:
     """Parse an article's stored text; token offsets index ``article.text``."""
-    return load_pipeline()(article.text)
+    return load_pipeline()(tokenizable(article.text))
+
+
+def parse_texts(texts: Iterable[str]) -> Iterator[Doc]:
+    """Parse many texts in one ``nlp.pipe`` stream, each as :func:`parse` would."""
+    return load_pipeline().pipe(tokenizable(t) for t in texts)

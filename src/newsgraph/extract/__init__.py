@@ -20,6 +20,7 @@ from .events import find_events
 from .figures import find_figures
 from .links import attach_narration, link_records
 from .relations import find_relations
+from .roles import conform_roles
 from .statements import find_statements
 
 __all__ = ["extract"]
@@ -43,6 +44,7 @@ def extract(doc: Doc, article: Article, gazetteer: Gazetteer | None = None) -> E
     extraction.entities[extraction.narrator] = narrator_entity(article)
     attach_narration(extraction)
     link_records(extraction, ctx.affiliation)
+    conform_roles(extraction)
     drop_unused_entities(extraction)
     return extraction
 
