@@ -38,9 +38,11 @@ from .link import link
 from .mapper import DEFAULT_BASE, article_iri, new_dataset, to_dataset
 from .model import Article, Extraction
 from .nlp import parse
+from .shards import ShardWriter
 from .validate import ValidationReport, ValidationResult
 
 if TYPE_CHECKING:
+    from .distributed import DaskRunner
     from .wikidata import OnlineLinker
 
 LINKING = ("offline", "wikidata")
@@ -154,6 +156,9 @@ def build(
     store: str | Path | None = None,
     collect: bool = True,
     progress: Callable[[int, int], None] | None = None,
+    scheduler: str | None = None,
+    scheduler_timeout: float = 10.0,
+    shards: str | Path | None = None,
 ) -> BuildResult:
     """Build the graph of the articles in ``inputs`` (files or directories).
 
@@ -183,10 +188,19 @@ def build(
     ``collect=False`` streams: the result keeps no dataset and no extractions
     (only their counts), so memory stays flat however large the corpus.
     ``progress(done, total)`` is called after each article.
+
+    ``scheduler`` (``tcp://host:8786``, or ``"local"`` for a local cluster of
+    ``workers`` processes) runs the pipeline on a Dask cluster instead
+    (:mod:`newsgraph.distributed`), with the same result; a scheduler not
+    reached in ``scheduler_timeout`` seconds, or lost, raises
+    ``SchedulerError`` and nothing is written. ``shards`` (a directory) also
+    writes the graphs as N-Quads shards with a manifest (:mod:`newsgraph.shards`).
     """
     check_base(base)
     if workers < 1:
         raise InputError("--workers", f"must be at least 1, not {workers}")
+    if shards is not None and (online is not None or linking != "offline"):
+        raise InputError("--shards", "not available with online linking (--link wikidata)")
     if online is None:
         online = online_linker(linking, endpoint, cache_dir)
     inputs = list(inputs)
@@ -219,16 +233,20 @@ def build(
     entries = (e for e in ingest.scan(paths, **overrides) if e.article is not None)
     fresh = _new_entries(entries, stored, base, result)
     dump = publish.DumpWriter(output, fmt, base=base, keep_nquads=store is not None)
+    sharded = None if shards is None else ShardWriter(shards)
     options = corpus.Options(base=base, fmt=dump.fmt, check=validate_output,
                              keep_nquads=store is not None, finish=online is None,
-                             keep_extraction=collect)
+                             keep_extraction=collect,
+                             shards=None if sharded is None else str(sharded.directory),
+                             shard_token="" if sharded is None else sharded.token)
+    runner = _runner(scheduler, workers, scheduler_timeout)
     # Only the results of conforming articles (warnings, if any) are kept, not a report
     # per article: a report holds an rdflib Graph, and a corpus has thousands of articles.
     kept_results: set[ValidationResult] = set()
     validated = False
     done = 0
     try:
-        pairs = _with_entries(fresh, options, workers)
+        pairs = _with_entries(fresh, options, runner, sharded)
         with closing(pairs):
             for entry, built in pairs:
                 try:
@@ -271,14 +289,43 @@ def build(
             raise InputError(output, f"cannot write: {exc.strerror or exc}") from None
         if store is not None:
             _store_graphs(store, dump)
+        if sharded is not None:
+            sharded.close()
     finally:
         dump.discard()
+        runner.close()
     return result
 
 
-def _with_entries(entries: Iterable[ingest.Entry], options: corpus.Options, workers: int,
+class _PoolRunner:
+    """The process pool (or this process), as a runner like :class:`DaskRunner`."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+
+    def run(self, articles: Iterable[Article], options: corpus.Options,
+            ) -> Iterator[corpus.Batch]:
+        return corpus.run(articles, options, self.workers)
+
+    def close(self) -> None:
+        """Nothing to close: the pool lives as long as one :meth:`run`."""
+
+
+def _runner(scheduler: str | None, workers: int, timeout: float) -> _PoolRunner | DaskRunner:
+    """What runs the batches: the process pool, or a Dask cluster (connected now, so
+    that an unreachable scheduler fails before any work)."""
+    if scheduler is None:
+        return _PoolRunner(workers)
+    from .distributed import DaskRunner
+
+    return DaskRunner(scheduler, workers, timeout)
+
+
+def _with_entries(entries: Iterable[ingest.Entry], options: corpus.Options,
+                  runner: _PoolRunner | DaskRunner, sharded: ShardWriter | None,
                   ) -> Generator[tuple[ingest.Entry, corpus.Built | corpus.WorkerError]]:
-    """Each entry with its result from :func:`corpus.run`, in order."""
+    """Each entry with its result from ``runner``, in order; each batch's shard goes to
+    ``sharded``."""
     window: deque[ingest.Entry] = deque()
 
     def articles() -> Iterator[Article]:
@@ -287,12 +334,15 @@ def _with_entries(entries: Iterable[ingest.Entry], options: corpus.Options, work
             assert entry.article is not None
             yield entry.article
 
-    results = corpus.run(articles(), options, workers)
+    batches = runner.run(articles(), options)
     try:
-        for built in results:
-            yield window.popleft(), built
+        for batch in batches:
+            if batch.shard is not None and sharded is not None:
+                sharded.add(batch.shard)
+            for built in batch.results:
+                yield window.popleft(), built
     finally:
-        results.close()
+        batches.close()
 
 
 def _finished(entry: ingest.Entry, built: corpus.Built | corpus.WorkerError,

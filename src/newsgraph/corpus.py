@@ -23,15 +23,16 @@ import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import rdftext
 from .extract import extract
 from .link import link
 from .mapper import to_triples
 from .model import Article, Extraction
-from .nlp import load_pipeline
+from .nlp import load_pipeline, parse, parse_texts
 from .publish import GraphText, graph_text, turtle_writer
+from .shards import Shard, make_shard
 from .validate import ValidationResult, validate_ntriples
 
 # spawn: the same behaviour on every platform, and no fork of a parent that
@@ -51,6 +52,8 @@ class Options:
     keep_nquads: bool  # for a store
     finish: bool = True  # False: return the extraction only (online linking)
     keep_extraction: bool = True  # False: send back only its counts (a streamed build)
+    shards: str | None = None  # the --shards directory (as the client names it)
+    shard_token: str = ""  # the token of the client's marker in ``shards``
 
 
 @dataclass
@@ -93,7 +96,7 @@ def finish(extraction: Extraction, options: Options) -> Built:
     lines = rdftext.ntriples(triples)
     report = validate_ntriples(lines) if options.check else None
     text = graph_text(str(name), lines, options.fmt, turtle_writer(options.base),
-                      options.keep_nquads)
+                      options.keep_nquads or options.shards is not None)
     kept = extraction if options.keep_extraction else None
     if report is None:
         return Built(kept, text, counts=record_counts(extraction))
@@ -103,14 +106,14 @@ def finish(extraction: Extraction, options: Options) -> Built:
 def process(articles: list[Article], options: Options) -> list[Built | WorkerError]:
     """Run the pipeline on a batch of articles (in a worker, or in the parent)."""
     try:
-        docs = list(load_pipeline().pipe(a.text for a in articles))
+        docs = list(parse_texts(a.text for a in articles))
     except Exception:  # one bad text must not cost the batch: parse one by one
         docs = [None] * len(articles)
     out: list[Built | WorkerError] = []
     for article, doc in zip(articles, docs, strict=True):
         try:
             if doc is None:
-                doc = load_pipeline()(article.text)
+                doc = parse(article)
             extraction = link(extract(doc, article))
             out.append(finish(extraction, options) if options.finish
                        else Built(extraction, None))
@@ -119,30 +122,53 @@ def process(articles: list[Article], options: Options) -> list[Built | WorkerErr
     return out
 
 
+@dataclass
+class Batch:
+    """What a task sends back: the result of each article of its batch, in order, and
+    the batch's shard (``Options.shards``; None without, or when no article is kept)."""
+
+    results: list[Built | WorkerError] = field(default_factory=list)
+    shard: Shard | None = None
+
+
+def batch(articles: list[Article], options: Options) -> Batch:
+    """The task both the process pool and a Dask cluster run: :func:`process`, then the
+    batch's shard, whose N-Quads are not sent back again with each article."""
+    results = process(articles, options)
+    if options.shards is None:
+        return Batch(results)
+    shard = make_shard(results, options.shards, options.shard_token)
+    if not options.keep_nquads:
+        for built in results:
+            if isinstance(built, Built) and built.graph is not None:
+                built.graph.nquads = None
+    return Batch(results, shard)
+
+
 def _init_worker() -> None:
     """Load the spaCy pipeline once, when the worker process starts."""
     load_pipeline()
 
 
 def run(articles: Iterable[Article], options: Options, workers: int = 1,
-        ) -> Iterator[Built | WorkerError]:
-    """The result of each article, in input order, using ``workers`` processes."""
+        ) -> Iterator[Batch]:
+    """The result of each batch of articles, in input order, using ``workers`` processes."""
     batches = _batches(articles, BATCH)
     if workers <= 1:
-        for batch in batches:
-            yield from process(batch, options)
+        for chunk in batches:
+            yield batch(chunk, options)
         return
     context = multiprocessing.get_context(START_METHOD)
     executor = ProcessPoolExecutor(max_workers=workers, mp_context=context,
                                    initializer=_init_worker)
-    pending: deque[Future[list[Built | WorkerError]]] = deque()
+    pending: deque[Future[Batch]] = deque()
     try:
-        for batch in batches:
-            pending.append(executor.submit(process, batch, options))
+        for chunk in batches:
+            pending.append(executor.submit(batch, chunk, options))
             if len(pending) >= workers * IN_FLIGHT:
-                yield from pending.popleft().result()
+                yield pending.popleft().result()
         while pending:
-            yield from pending.popleft().result()
+            yield pending.popleft().result()
     finally:  # also when the caller stops early (the first failing article)
         for future in pending:
             future.cancel()
