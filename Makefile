@@ -27,12 +27,12 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
-# The robustness tests of issue #7 with a long Hypothesis profile (hundreds of full builds
-# on arbitrary Unicode, thousands of ingest inputs) and 20 SIGKILLed builds.
+# The robustness tests with a long Hypothesis profile (hundreds of full builds on arbitrary
+# Unicode, thousands of ingest inputs, 5,000 generated news-like articles) and 20 SIGKILLed builds.
 fuzz: $(STAMP)
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -s --hypothesis-show-statistics \
 		tests/test_properties.py tests/test_atomic_writes.py tests/test_bad_input.py \
-		tests/test_security.py
+		tests/test_security.py tests/test_news_grammar.py tests/test_linear_input.py
 
 # Corpus benchmark (issue #6): newsgraph build against the spaCy-only ceiling at N=200 and
 # N=2000, and canned-query latency on a ~1M-triple store; writes benchmarks/results.json.
