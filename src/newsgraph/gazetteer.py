@@ -55,6 +55,8 @@ class Gazetteer:
     by_name: dict[str, str] = field(default_factory=dict)
     by_demonym: dict[str, str] = field(default_factory=dict)
     by_metonym: dict[str, str] = field(default_factory=dict)
+    # names that two entries share ("Abbas"?): they identify neither on their own
+    shared: set[str] = field(default_factory=set)
 
     def get(self, entry_id: str | None) -> GazetteerEntry | None:
         return self.entries.get(entry_id) if entry_id else None
@@ -69,6 +71,10 @@ class Gazetteer:
     def metonym(self, name: str) -> GazetteerEntry | None:
         """The government a name stands for ("the Kremlin" -> Russia)."""
         return self.get(self.by_metonym.get(normalise(name)))
+
+    def is_shared_name(self, name: str) -> bool:
+        """Whether two entries carry this name: a merge by it would be a guess."""
+        return normalise(name) in self.shared
 
 
 def normalise(name: str) -> str:
@@ -114,7 +120,8 @@ def load_gazetteer() -> Gazetteer:
         gaz.entries[entry.id] = entry
     for entry in gaz.entries.values():
         for name in entry.names:
-            gaz.by_name.setdefault(normalise(name), entry.id)
+            if gaz.by_name.setdefault(normalise(name), entry.id) != entry.id:
+                gaz.shared.add(normalise(name))
         for word in entry.demonyms:
             gaz.by_demonym.setdefault(normalise(word), entry.id)
         for name in entry.metonyms:

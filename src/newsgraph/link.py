@@ -6,11 +6,15 @@ verified QID and its type is compatible with the entity's (a person never
 links to a country); an entry marked ambiguous ("Georgia") links only when
 the article also names its capital or a demonym. Otherwise the entity stays
 unlinked (NIL): a wrong link is worse than none.
+
+Last, every entity gets its corpus identity (``identity.py``): the name that
+makes it one node across articles even without a QID.
 """
 
 from __future__ import annotations
 
 from .gazetteer import Gazetteer, GazetteerEntry, load_gazetteer
+from .identity import assign_identities
 from .model import Extraction
 
 COMPATIBLE = {
@@ -44,7 +48,7 @@ def link(extraction: Extraction, gazetteer: Gazetteer | None = None) -> Extracti
         entity.wikidata = entry.qid
         entity.link_confidence = 0.8 if by_label else 0.95
         entity.confidence = max(entity.confidence, entity.link_confidence)
-    return extraction
+    return assign_identities(extraction, gaz)
 
 
 def confirmed_by_context(entry: GazetteerEntry, text: str) -> bool:

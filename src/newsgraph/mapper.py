@@ -76,9 +76,13 @@ class _Mapper:
         self.ids: dict[str, URIRef] = {}
 
     def entity_iri(self, key: str) -> URIRef:
+        """Corpus-wide when the entity has a QID or an identity (``entity/person/
+        ilham-aliyev``), so articles built apart share the node; else the article's."""
         entity = self.x.entities[key]
         if entity.wikidata:
             return URIRef(f"{self.base}entity/{entity.wikidata}")
+        if entity.identity:
+            return URIRef(f"{self.base}entity/{entity.identity}")
         return URIRef(f"{self.article}/entity/{key}")
 
     def mention(self, span: Span) -> URIRef:

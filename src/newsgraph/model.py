@@ -99,7 +99,8 @@ class Entity:
     """An actor, place or conflict referred to in the article.
 
     ``key`` is unique within one extraction; other records refer to entities
-    by key.
+    by key. ``identity`` (or ``wikidata``) is what makes it the same node
+    across articles.
     """
 
     key: str
@@ -111,6 +112,11 @@ class Entity:
     gazetteer_id: str | None = None
     confidence: float = 0.8
     link_confidence: float | None = None
+    # a proper name of one specific thing, not a description ("analysts") or a pronoun
+    named: bool = False
+    # corpus-wide name "family/slug" (``person/ilham-aliyev``): the same in every article
+    # that names the entity; None keeps the entity in its article (see identity.py)
+    identity: str | None = None
 
 
 @dataclass

@@ -118,9 +118,11 @@ def test_capital_possessing_a_place_is_a_place(run):
     assert result.entity("Beirut").type == "Place"
 
 
-def test_unlinked_known_person_keeps_the_articles_spelling(run):
+def test_unlinked_known_person_is_labelled_as_the_gazetteer_spells_it(run):
+    # one label for the node every article shares; the article's spelling an alias
     result = run("Ghassan Salame said the truce had held.")
-    assert result.speakers() == {"Ghassan Salame"}
+    assert result.speakers() == {"Ghassan Salamé"}
+    assert "Ghassan Salame" in result.entity("Ghassan Salamé").aliases
 
 
 def test_they_refers_to_a_plural_group(run):

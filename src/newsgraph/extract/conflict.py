@@ -13,6 +13,8 @@ from collections import Counter
 
 from spacy.tokens import Token
 
+from ..identity import identity_of
+from ..model import Entity
 from . import lexicon
 from .context import Context, acts_as_verb
 from .syntax import pobjs
@@ -44,6 +46,8 @@ def find_conflict(ctx: Context) -> None:
     label = labels[0] if labels else nouns[0].lemma_.lower()
     entity = ctx.add_entity(label, "Conflict", key="conflict", confidence=0.7)
     entity.aliases.extend(labels[1:])
+    if home is not None:
+        corpus_name(ctx, entity, home)
     ctx.conflict = entity.key
     ctx.conflict_territory = next((t for p, _, t, _ in names if p == 1 and t and
                                    ctx.entities[t].type == "Place"), None)
@@ -56,6 +60,24 @@ def find_conflict(ctx: Context) -> None:
             start -= 1
         span = ctx.doc[start : token.i + 1]
         ctx.add_mention(ctx.conflict, span.start_char, span.end_char)
+
+
+def corpus_name(ctx: Context, conflict: Entity, territory: str) -> None:
+    """A conflict named after its territory or state is one node in every article
+    that names it so ("the Nagorno-Karabakh conflict", "the war over
+    Nagorno-Karabakh", "the Nagorno-Karabakh war"): its identity is the
+    territory's, its label "<territory> conflict", the article's words aliases."""
+    place = ctx.entities[territory]
+    place_identity = identity_of(place, ctx.gaz)
+    if place_identity is None:
+        return  # an ambiguous or unnamed territory: the conflict stays in its article
+    entry = ctx.gaz.get(place.gazetteer_id)
+    label = f"{entry.label if entry is not None else place.label} conflict"
+    conflict.identity = "conflict/" + place_identity.split("/", 1)[1]
+    if conflict.label != label:
+        conflict.aliases.insert(0, conflict.label)
+        conflict.label = label
+    conflict.aliases[:] = [a for a in dict.fromkeys(conflict.aliases) if a != label]
 
 
 def is_conflict_noun(token: Token) -> bool:

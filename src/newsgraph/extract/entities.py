@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from ..gazetteer import normalise
+from ..model import Entity
 from . import lexicon
 from .context import Context, slug
 
@@ -62,15 +63,15 @@ def find_named_entities(ctx: Context, absorbed: set[int]) -> None:
             entry = ctx.gaz.lookup(ent.text)
         region = directional_region(ent)
         if region is not None:
-            entity = ctx.add_entity(region.text, "Place", confidence=0.6)
+            entity = named_entity(ctx, region.text, "Place", confidence=0.6)
             ctx.mention_span(entity.key, region)
             continue
         label = strip_determiner(ent)
         if entry is not None and entry.type == "Person" and other_first_name(ent, entry):
             # "Turki al-Maliki" is not the gazetteer's "Riyad al-Maliki"
             name = full_name(ent)
-            entity = ctx.add_entity(name.text, "Person", key=same_person(ctx, name.text),
-                                    confidence=0.6)
+            entity = named_entity(ctx, name.text, "Person", key=same_person(ctx, name.text),
+                           confidence=0.6)
             ctx.mention_span(entity.key, name)
             continue
         if entry is not None:
@@ -81,7 +82,7 @@ def find_named_entities(ctx: Context, absorbed: set[int]) -> None:
                 entry = government
             elif not named:
                 # a seat of government used as a place: "talks in Muscat"
-                entity = ctx.add_entity(label.text, "Place", confidence=0.7)
+                entity = named_entity(ctx, label.text, "Place", confidence=0.7)
                 ctx.affiliation.setdefault(entity.key, entry.id)
                 ctx.mention_span(entity.key, label)
                 continue
@@ -101,7 +102,7 @@ def find_named_entities(ctx: Context, absorbed: set[int]) -> None:
         if ent.root.lemma_.lower() in lexicon.FORMAT_HEADS:
             continue  # "the Black Sea Grain Initiative": a format, found by mediation rules
         key = same_person(ctx, label.text) if type_ == "Person" else same_name(ctx, label.text)
-        entity = ctx.add_entity(label.text, type_, key=key, confidence=0.6)
+        entity = named_entity(ctx, label.text, type_, key=key, confidence=0.6)
         ctx.mention_span(entity.key, label)
 
 
@@ -124,9 +125,33 @@ def titled_names(ctx: Context) -> None:
         name = doc[start : token.i + 1]
         if len(name) < 2 or not all(t.text[:1].isupper() for t in name):
             continue
-        entity = ctx.add_entity(name.text, "Person", key=same_person(ctx, name.text),
-                                confidence=0.5)
+        entity = named_entity(ctx, name.text, "Person", key=same_person(ctx, name.text),
+                       confidence=0.5)
         ctx.mention_span(entity.key, name)
+
+
+def named_entity(ctx: Context, label: str, type_: str, *, key: str | None = None,
+          confidence: float = 0.6) -> Entity:
+    """An entity the text names (not a description), so it may be the same
+    node in other articles. A full name met after its surname alone becomes
+    the label ("Aliyev said ... Ilham Aliyev"): the article's canonical name
+    must not depend on which form came first."""
+    entity = ctx.add_entity(label, type_, key=key, confidence=confidence)
+    entity.named = True
+    if (type_ == "Person" and entity.gazetteer_id is None
+            and len(label.split()) > len(entity.label.split())
+            and label.split()[-1].lower() == entity.label.split()[-1].lower()):
+        if entity.label not in entity.aliases:
+            entity.aliases.append(entity.label)
+        entity.label, entity.type = label, "Person"
+    return entity
+
+
+def misread_surname(entity: Entity, words: list[str]) -> bool:
+    """"Varga said ..." tagged an organisation, then "Tomas Varga": the surname
+    of the full name met later (one capitalised word, not a gazetteer name)."""
+    return (len(words) > 1 and entity.gazetteer_id is None and " " not in entity.label
+            and entity.type in {"Organization", "Group"} and entity.label == words[-1])
 
 
 def strip_determiner(ent: Span) -> Span:
@@ -140,11 +165,20 @@ def strip_determiner(ent: Span) -> Span:
 
 
 def same_person(ctx: Context, name: str) -> str | None:
-    """A surname alone, or a full name whose surname was seen, is one person."""
-    last = name.split()[-1].lower()
+    """A surname alone, or a full name whose surname was seen alone, is one
+    person; two full names with different first names ("Joe Biden", "Hunter
+    Biden") are two."""
+    words = name.split()
+    last = words[-1].lower()
     for entity in ctx.entities.values():
-        if entity.type == "Person" and entity.label.split()[-1].lower() == last:
-            return entity.key
+        if entity.label.split()[-1].lower() != last:
+            continue
+        if entity.type != "Person" and not misread_surname(entity, words):
+            continue
+        if len(words) > 1 and len(entity.label.split()) > 1 and (
+                normalise(entity.label) != normalise(name)):
+            continue
+        return entity.key
     return slug(name)
 
 

@@ -299,6 +299,7 @@ class Resolution:
         head = token.text if token.text[:1].isupper() else token.text.capitalize()
         label = f"{head} of {topic} of {country_label}" if topic else f"{head} of {country_label}"
         entity = self.add_entity(label, "Organization", confidence=0.7)
+        entity.named = True  # its label is canonical and names its state
         self.affiliation[entity.key] = country
         self.bodies.add(entity.key)
         phrase = _noun_phrase(token)
@@ -325,6 +326,9 @@ class Resolution:
         type_ = "Organization" if token.lemma_.lower() in lexicon.STATE_BODY_HEADS or (
             token.pos_ == "PROPN") else "Group"
         entity = self.add_entity(label, type_, confidence=0.6)
+        # a proper name the NER missed ("the Syrian Observatory") names one thing;
+        # "Armenian sources", "the rebels" describe
+        entity.named = entity.named or (token.pos_ == "PROPN" and type_ == "Organization")
         self.add_mention(entity.key, phrase.start_char, phrase.end_char, tokens)
         country = self.modifier_country(token, None)
         if country:
