@@ -362,6 +362,8 @@ def test_accusations_row(data):
             "evidence": (
                 "Valdoria accused Marenland of shelling the border town of Kelmor on Sunday"
             ),
+            "article_title": "test_article",  # no title: the identifier
+            "article_date": "2021-03-08",
             "speaker": str(VALDORIA),
             "speaker_wikidata": str(WD.Q90000001),
             "target": str(MARENLAND),
@@ -672,3 +674,19 @@ def test_numbers_are_canonical_on_both_backends():
     query = parse_query_text(query_text)
     assert run_query(query, ds).rows == [["0.8"]]
     assert run_query(query, rdflib_to_oxigraph(ds)).rows == [["0.8"]]
+
+
+# Listing queries whose rows come from one article each; the others list corpus nodes
+# (actors, mediation groups with their articles) or Wikidata facts.
+ARTICLE_ROWS = ["accusations", "alignments", "casualty-claims", "ceasefire-calls",
+                "contradictions", "denials", "provenance", "statements", "timeline"]
+
+
+@pytest.mark.parametrize("name", ARTICLE_ROWS)
+def test_listing_rows_give_their_article_title_and_date(name, data):
+    params = {"node": str(VALDORIA)} if name == "provenance" else {}
+    table = both(name, data, params)
+    assert {"article_title", "article_date"} <= set(table.columns)
+    for row in table.records():
+        expected = {str(ARTICLE): "test_article", str(ARTICLE2): "second_article"}
+        assert row["article_title"] == expected[row["article"]], (name, row)
