@@ -20,6 +20,7 @@ return the extraction only and the parent finishes the article.
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -27,6 +28,7 @@ from dataclasses import dataclass, field
 
 from . import rdftext
 from .extract import extract
+from .lifeline import die_with_parent
 from .link import link
 from .mapper import to_triples
 from .model import Article, Extraction
@@ -145,8 +147,9 @@ def batch(articles: list[Article], options: Options) -> Batch:
     return Batch(results, shard)
 
 
-def _init_worker() -> None:
-    """Load the spaCy pipeline once, when the worker process starts."""
+def _init_worker(parent: int) -> None:
+    """End with the parent (:mod:`newsgraph.lifeline`); load the spaCy pipeline once."""
+    die_with_parent(parent)
     load_pipeline()
 
 
@@ -160,7 +163,7 @@ def run(articles: Iterable[Article], options: Options, workers: int = 1,
         return
     context = multiprocessing.get_context(START_METHOD)
     executor = ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                                   initializer=_init_worker)
+                                   initializer=_init_worker, initargs=(os.getpid(),))
     pending: deque[Future[Batch]] = deque()
     try:
         for chunk in batches:

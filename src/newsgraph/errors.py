@@ -8,6 +8,7 @@ someone feeding a scraper's output can find the offending article at once.
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 #: Longest message the CLI prints: a garbage line or a huge value must not flood stderr.
@@ -63,3 +64,36 @@ class ExtractionError(SourceError):
     the article named on one line (and ``--keep-going`` skips it) instead of a
     traceback in the middle of a long run.
     """
+
+
+#: errno values that mean the data could not be stored (the path itself was fine):
+#: exit code 1, as for a failing store; anything else is a bad output path (exit 2).
+IO_FAILURES = frozenset({errno.ENOSPC, errno.EIO, errno.EFBIG, errno.EDQUOT, errno.EPIPE})
+
+
+class OutputError(SourceError):
+    """An output that could not be written: the file is named, with the reason.
+
+    ``exit_code`` is 1 for an I/O failure (a full disk, a device error, a file
+    too large) and 2 for a path that cannot be an output (a directory in the
+    way, a missing or read-only directory).
+    """
+
+    def __init__(self, path: str | Path, reason: str, io_failure: bool = False) -> None:
+        self.io_failure = io_failure
+        super().__init__(path, reason)
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.io_failure else 2
+
+    @classmethod
+    def of(cls, path: str | Path, exc: OSError, doing: str = "cannot write") -> OutputError:
+        """The error for ``exc`` raised while writing ``path``."""
+        reason = exc.strerror or str(exc)
+        return cls(path, f"{doing}: {reason}", io_failure=exc.errno in IO_FAILURES)
+
+
+def exit_code(exc: NewsgraphError, default: int = 2) -> int:
+    """The CLI exit code for ``exc``: an output's own code, else ``default``."""
+    return exc.exit_code if isinstance(exc, OutputError) else default

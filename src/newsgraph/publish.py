@@ -11,10 +11,12 @@ JSON-LD is compacted with the ``@context`` shipped in the package
 corpus build appends each article's graph as it is done and never holds the
 corpus in memory.
 
-Files are written to a temporary name beside the target and renamed, so a
-crash never leaves half a file. Beside every file goes its dataset
-description, VoID and DCAT (:mod:`newsgraph.describe`): ``out/seed.ttl`` gets
-``out/seed.void.ttl``.
+Beside every file goes its dataset description, VoID and DCAT
+(:mod:`newsgraph.describe`): ``out/seed.ttl`` gets ``out/seed.void.ttl``.
+The two are written together by :class:`newsgraph.outfiles.OutputFiles`:
+temporary files renamed only when both are complete, under a lock that
+serialises writers of one output, so a crash, a full disk or a concurrent
+build never leaves a description of other data.
 """
 
 from __future__ import annotations
@@ -22,9 +24,8 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
-import sys
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -33,10 +34,12 @@ from rdflib import RDF, RDFS, Dataset, Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import NamespaceManager
 
-from . import rdftext
+from . import outfiles, rdftext
 from .describe import Statistics
-from .errors import InputError
+from .errors import InputError, OutputError
 from .mapper import DEFAULT_BASE, PREFIXES
+from .outfiles import check_writable as check_writable  # re-exported
+from .outfiles import write_atomic as write_atomic  # re-exported
 
 FORMATS = {
     ".ttl": "turtle",
@@ -128,47 +131,12 @@ def serialize(dataset: Dataset, fmt: str) -> str:
         dump.discard()
 
 
-def check_writable(path: Path) -> None:
-    """Fail before any work when the output cannot be written."""
-    directory = path.parent if str(path.parent) else Path(".")
-    if not directory.is_dir():
-        raise InputError(path, f"output directory {str(directory)!r} does not exist")
-    if not os.access(directory, os.W_OK):
-        raise InputError(path, f"output directory {str(directory)!r} is not writable")
+def lock_path(output: Path | str) -> Path:
+    """The lock file of ``output``: that of its description, which ``x.ttl`` and
+    ``x.trig`` share, so that no two writers of either interleave."""
+    from .describe import description_path
 
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-def write_atomic(path: Path, content: str | Iterable[str]) -> tuple[int, str]:
-    """Write ``content`` (UTF-8, ``\\n`` line ends; a string or chunks of one) to a
-    temporary file, then rename it. Returns the file's size and SHA-256.
-
-    The file gets the permissions an ordinary ``open`` would give (``mkstemp``
-    makes it private), so that a published dump can be served by a web server.
-    """
-    path = Path(path)
-    check_writable(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    digest, size = hashlib.sha256(), 0
-    try:
-        os.fchmod(fd, 0o666 & ~_umask())
-        with os.fdopen(fd, "wb") as handle:
-            for chunk in [content] if isinstance(content, str) else content:
-                data = chunk.encode("utf-8")
-                digest.update(data)
-                size += len(data)
-                handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return size, digest.hexdigest()
+    return outfiles.lock_path(description_path(output))
 
 
 @dataclass
@@ -295,14 +263,9 @@ class DumpWriter:
             if self.output is None:
                 return None
             if self.output == "-":
-                for chunk in self.chunks():
-                    sys.stdout.write(chunk)
+                outfiles.write_stdout(self.chunks())
                 return None
-            path = Path(self.output)
-            digest = write_atomic(path, self.chunks())
-            if not self.describe:
-                return None
-            return self._write_description(path, digest)
+            return self._write_files(Path(self.output))
         finally:
             if not keep:
                 self.discard()
@@ -312,26 +275,36 @@ class DumpWriter:
         if self._nquads is not None:
             self._nquads.close()
 
-    def _write_description(self, path: Path, dump: tuple[int, str]) -> Path:
-        """Write ``path``'s VoID/DCAT description beside it; see :mod:`newsgraph.describe`."""
+    def _write_files(self, path: Path) -> Path | None:
+        """The file and its VoID/DCAT description (see :mod:`newsgraph.describe`),
+        renamed into place together, holding the output's lock."""
         from . import describe as d
 
-        fingerprint = d.fingerprint(self.digests)
         target = d.description_path(path)
-        ds = d.dataset_iri(self.base, fingerprint)
-        files = {f.name: f for f in d.previous_files(target, ds)}
-        files[path.name] = d.DumpFile(path.name, *dump)
-        graph = d.describe(self.stats, self.base, fingerprint, list(files.values()),
-                           endpoint=self.endpoint, license=self.license)
-        write_atomic(target, d.to_turtle(graph))
+        if self.describe:
+            check_writable(target)  # before the long write of the data
+        with outfiles.OutputFiles(lock=lock_path(path)) as out:
+            dump = out.write(path, self.chunks())
+            if not self.describe:
+                return None
+            fingerprint = d.fingerprint(self.digests)
+            ds = d.dataset_iri(self.base, fingerprint)
+            files = {f.name: f for f in d.previous_files(target, ds)}
+            files[path.name] = d.DumpFile(path.name, *dump)
+            graph = d.describe(self.stats, self.base, fingerprint, list(files.values()),
+                               endpoint=self.endpoint, license=self.license)
+            out.write(target, d.to_turtle(graph))
         return target
 
 
 def _append(spool: IO[bytes], text: str) -> tuple[int, int]:
     data = text.encode("utf-8")
-    spool.seek(0, os.SEEK_END)
-    offset = spool.tell()
-    spool.write(data)
+    try:
+        spool.seek(0, os.SEEK_END)
+        offset = spool.tell()
+        spool.write(data)
+    except OSError as exc:  # the temporary directory is full
+        raise OutputError.of(f"{tempfile.gettempdir()} (spool file)", exc) from None
     return offset, len(data)
 
 

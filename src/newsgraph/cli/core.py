@@ -13,7 +13,7 @@ import typer
 from .. import api
 from ..errors import NewsgraphError, one_line
 from ..mapper import DEFAULT_BASE
-from .common import EXIT_INVALID, EXIT_OK, app, fail
+from .common import EXIT_INVALID, EXIT_OK, app, fail, fail_with
 
 
 @app.command()
@@ -96,8 +96,8 @@ def build(
         for failure in exc.failures:
             typer.echo(f"newsgraph: skipped {failure}", err=True)
         raise fail(str(exc)) from None
-    except NewsgraphError as exc:
-        raise fail(str(exc)) from None
+    except NewsgraphError as exc:  # an output error brings its own code (1: I/O failure)
+        raise fail_with(exc) from None
     except Exception as exc:
         if os.environ.get("NEWSGRAPH_DEBUG"):
             raise

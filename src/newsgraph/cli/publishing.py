@@ -13,14 +13,15 @@ from typing import Annotated
 import typer
 
 from ..errors import InputError, NewsgraphError
-from .common import EXIT_INPUT, app, fail
+from .common import EXIT_INPUT, app, fail, fail_with
 
 EXIT_FAILED = 1
 
 
 def _fail_for(exc: NewsgraphError) -> typer.Exit:
-    """Bad input exits 2; a failing store, server or endpoint exits 1."""
-    return fail(str(exc), EXIT_INPUT if isinstance(exc, InputError) else EXIT_FAILED)
+    """Bad input exits 2; a failing store, server or endpoint exits 1; an output that
+    cannot be written says which (2 for a bad path, 1 for an I/O failure)."""
+    return fail_with(exc, EXIT_INPUT if isinstance(exc, InputError) else EXIT_FAILED)
 
 
 @app.command()

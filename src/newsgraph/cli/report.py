@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..errors import NewsgraphError
-from .common import EXIT_INVALID, app, fail
+from .common import EXIT_INVALID, app, fail, fail_with
 
 if TYPE_CHECKING:
     from rdflib import Dataset
@@ -58,7 +58,7 @@ def report(
         sys.stderr.write(exc.report.to_text())
         raise fail("the graph does not conform to the shapes; nothing written",
                    EXIT_INVALID) from None
-    except NewsgraphError as exc:
-        raise fail(str(exc)) from None
+    except NewsgraphError as exc:  # an output error brings its own code (1: I/O failure)
+        raise fail_with(exc) from None
     if output != "-":
         typer.echo(f"newsgraph: report of {len(dataset)} triples -> {output}", err=True)

@@ -21,7 +21,6 @@ import hashlib
 import html
 import json
 import re
-import sys
 from importlib import resources
 from pathlib import Path
 
@@ -78,12 +77,13 @@ def write_report(data: Graph | Dataset, path: str | Path,
 
     Rendering happens before the file is touched, and the file is written under
     a temporary name and renamed, so an existing report is replaced whole or
-    not at all. Raises ``InputError`` when the directory cannot be written.
+    not at all. Raises ``InputError`` when the directory cannot be written and
+    ``OutputError`` (naming the file, or standard output) when writing fails.
     """
-    from ..publish import write_atomic
+    from ..outfiles import write_atomic, write_stdout
 
     page = render(data, title)
     if str(path) == "-":
-        sys.stdout.write(page)
+        write_stdout([page])
         return
     write_atomic(Path(path), page)
