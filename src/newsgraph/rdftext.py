@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-from rdflib import BNode, Literal
+from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
@@ -37,6 +37,8 @@ _BARE = {
 
 def nt_term(term: Node) -> str:
     """One term in N-Triples (the escapes rdflib's N-Triples writer uses)."""
+    if type(term) is URIRef:  # most terms; rdflib's classes make isinstance slow (ABCs)
+        return f"<{term}>"
     if isinstance(term, Literal):
         lexical = str(term).replace("\\", "\\\\").replace("\n", "\\n").replace(
             '"', '\\"').replace("\r", "\\r")
@@ -56,7 +58,10 @@ def ntriples(triples: Iterable[tuple[Node, Node, Node]]) -> list[str]:
     A line holds one triple: line breaks inside literals are escaped, so text
     is split on ``\\n`` only (``str.splitlines`` would also split on U+2028).
     """
-    return sorted({f"{nt_term(s)} {nt_term(p)} {nt_term(o)} ." for s, p, o in triples})
+    nt, iri = nt_term, URIRef
+    return sorted({f"<{s}> <{p}> {f'<{o}>' if type(o) is iri else nt(o)} ."
+                   if type(s) is iri and type(p) is iri else f"{nt(s)} {nt(p)} {nt(o)} ."
+                   for s, p, o in triples})
 
 
 
@@ -125,18 +130,19 @@ class TurtleWriter:
         the lines' order. Each block ends with a blank line.
         """
         subjects: dict[str, dict[str, list[str]]] = {}
-        for line in lines:
-            s, p, o = split_triple(line)
-            subjects.setdefault(s, {}).setdefault(p, []).append(o)
+        for line in lines:  # split_triple, inlined: this runs for every triple written
+            s, p, rest = line.split(" ", 2)
+            subjects.setdefault(s, {}).setdefault(p, []).append(rest[:-2].rstrip())
         out: list[str] = []
-        inner, more = indent + "    ", indent + "        "
+        inner, more = f" ;\n{indent}    ", f" ,\n{indent}        "
+        known, term = self._terms, self.term
         for subject, predicates in subjects.items():
             parts = []
             for predicate in sorted(predicates, key=lambda p: (p != RDF_TYPE, p)):
-                name = "a" if predicate == RDF_TYPE else self.term(predicate)
-                objects = [self.term(o) for o in predicates[predicate]]
-                parts.append(f"{name} " + f" ,\n{more}".join(objects))
-            out.append(f"{indent}{self.term(subject)} " + f" ;\n{inner}".join(parts) + " .\n\n")
+                name = "a" if predicate == RDF_TYPE else term(predicate)
+                objects = [known.get(o) or term(o) for o in predicates[predicate]]
+                parts.append(f"{name} {more.join(objects)}")
+            out.append(f"{indent}{term(subject)} {inner.join(parts)} .\n\n")
         return "".join(out)
 
     def trig_graph(self, graph_name: str, lines: Iterable[str]) -> str:
