@@ -136,3 +136,74 @@ def test_error_messages_do_not_echo_megabytes_of_input(tmp_path):
     assert len(errors) == 2 and all(len(e) < 600 and "\n" not in e for e in errors)
     result = runner.invoke(app, ["build", str(corpus), "-o", str(tmp_path / "o.ttl")])
     assert result.exit_code == 2 and len(result.stderr) < 600
+
+
+# -- query files that would fetch data (issue 17, item 6) ----------------------------
+
+REMOTE_QUERIES = {
+    "from-file": ("SELECT * FROM <file:///etc/passwd> WHERE { ?s ?p ?o }",
+                  "FROM <file:///etc/passwd>"),
+    "from-named": ("SELECT * FROM NAMED <http://127.0.0.1:9/g> WHERE { GRAPH ?g { ?s ?p ?o } }",
+                   "FROM NAMED <http://127.0.0.1:9/g>"),
+    "from-prefixed": ("PREFIX f: <file:///etc/>\nASK FROM f:hostname { ?s ?p ?o }",
+                      "FROM f:hostname"),
+    "construct-from": ("CONSTRUCT { ?s ?p ?o } FROM <http://127.0.0.1:9/d> WHERE { ?s ?p ?o }",
+                       "FROM <http://127.0.0.1:9/d>"),
+    "service": ("SELECT * WHERE { ?a ?b ?c OPTIONAL { SERVICE <http://127.0.0.1:9/sparql> "
+                "{ ?s ?p ?o } } }", "SERVICE <http://127.0.0.1:9/sparql>"),
+    "service-parameter": ("SELECT ?s ?_e_iri WHERE { SERVICE ?_e_iri { ?s ?p ?o } }",
+                          "SERVICE ?_e_iri"),
+}
+
+
+@pytest.fixture(scope="module")
+def store_dir(data, tmp_path_factory) -> Path:
+    from newsgraph.store import load
+
+    directory = tmp_path_factory.mktemp("security-store") / "db"
+    load(directory, [data])
+    return directory
+
+
+def sources(data: Path, store_dir: Path) -> list[list[str]]:
+    """--data, --store and --endpoint (nothing listens there: a request would fail)."""
+    return [["--data", str(data)], ["--store", str(store_dir)],
+            ["--endpoint", "http://127.0.0.1:9/query"]]
+
+
+@pytest.mark.parametrize("name", sorted(REMOTE_QUERIES))
+def test_a_query_that_would_fetch_data_is_refused_on_every_backend(name, data, store_dir,
+                                                                  tmp_path):
+    text, named = REMOTE_QUERIES[name]
+    path = tmp_path / "q.rq"
+    path.write_text(text + "\n", encoding="utf-8")
+    params = ["--param", "e=http://127.0.0.1:9/sparql"] if "?_e_iri" in text else []
+    for source in sources(data, store_dir):
+        result = runner.invoke(app, ["query", str(path), *source, *params])
+        assert result.exit_code == 2, (source, result.output)
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and f"{named} is not allowed" in lines[0], (source, lines)
+        assert result.stdout == ""
+
+
+def test_from_and_service_in_strings_and_comments_are_not_clauses(data, store_dir, tmp_path):
+    path = tmp_path / "q.rq"
+    path.write_text("# SELECT * FROM <file:///etc/passwd>\n"
+                    "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o "
+                    "FILTER(?o != \"FROM <file:///etc/passwd> SERVICE <http://x.org/>\") }\n",
+                    encoding="utf-8")
+    rows = [runner.invoke(app, ["query", str(path), *source, "--format", "csv"])
+            for source in sources(data, store_dir)[:2]]
+    assert [r.exit_code for r in rows] == [0, 0], [r.output for r in rows]
+    assert rows[0].stdout == rows[1].stdout and int(rows[0].stdout.split()[1]) > 100
+
+
+def test_the_shipped_federated_query_keeps_its_parameterised_service():
+    from newsgraph.query import load_query
+    from newsgraph.query.backends import check_dereferencing
+
+    check_dereferencing(load_query("wikidata-enrich"))  # no error
+    with pytest.raises(newsgraph.errors.InputError, match="SERVICE <http://x.org/sparql>"):
+        check_dereferencing(load_query("wikidata-enrich").__class__(
+            name="copy", path=None, text="SELECT * WHERE { SERVICE <http://x.org/sparql> "
+                                         "{ ?s ?p ?o } }"))

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef, Variable
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID, Dataset
 from rdflib.term import Identifier
 
@@ -32,6 +33,7 @@ def run_query(
     """
     if not isinstance(query, CannedQuery):
         query = load_query(query)
+    check_dereferencing(query)
     bindings = bind_params(query, params)
     query = bind_service_iris(query, bindings)
     if isinstance(data, Endpoint):
@@ -45,6 +47,82 @@ def run_query(
         raise InputError(query.source, f"a SERVICE call failed: {exc}") from exc
     raise TypeError(f"cannot query a {type(data).__name__}: expected an rdflib Graph, a Store "
                     "or an Endpoint")
+
+
+def check_dereferencing(query: CannedQuery) -> None:
+    """Refuse a query that would make a backend fetch data from elsewhere.
+
+    ``FROM <file:///...>`` and ``FROM NAMED`` make rdflib load that file or URL
+    (pyoxigraph instead narrows the store to those graphs, an endpoint does
+    what it likes: three answers to one query), and ``SERVICE <url>`` sends a
+    request from this machine. A query runs on the data it is given, so these
+    are refused, in one line, on every backend alike. The one exception is a
+    shipped catalog query whose ``SERVICE`` endpoint is a parameter
+    (``wikidata-enrich``: ``SERVICE ?_endpoint_iri``), where the user names
+    the endpoint. The query is parsed (rdflib's SPARQL grammar), so a ``FROM``
+    in a string, an IRI or a comment is not mistaken for one.
+    """
+    for kind, target in _remote_parts(query.text):
+        if kind == "SERVICE" and _catalog_query(query) and target.startswith("?_"):
+            continue
+        raise InputError(query.source, f"{kind} {target} is not allowed: a query runs on "
+                                       "the data given (--data, --store or --endpoint) "
+                                       "and fetches nothing else")
+
+
+@functools.lru_cache(maxsize=64)
+def _remote_parts(text: str) -> tuple[tuple[str, str], ...]:
+    """(``FROM``, ``FROM NAMED`` or ``SERVICE``, its IRI or variable) of ``text``."""
+    from rdflib.plugins.sparql.parser import parseQuery
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    try:
+        tree = parseQuery(text)
+    except Exception:  # pyparsing's ParseException: the backend reports it as it does
+        return ()
+    found: list[tuple[str, str]] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, CompValue):
+            if node.name == "DatasetClause":
+                named = "named" in node  # CompValue.get answers for a missing key too
+                found.append(("FROM NAMED", _shown(node["named"])) if named
+                             else ("FROM", _shown(node["default"])))
+            elif node.name == "ServiceGraphPattern":
+                found.append(("SERVICE", _shown(node["term"])))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, (list, tuple)) or type(node).__name__ == "ParseResults":
+            for item in node:
+                walk(item)
+
+    walk(list(tree))
+    return tuple(found)
+
+
+def _shown(term: object) -> str:
+    """An IRI, prefixed name or variable of the parse tree as the query wrote it."""
+    if isinstance(term, URIRef):
+        return f"<{term}>"
+    if isinstance(term, Variable):
+        return f"?{term}"
+    if getattr(term, "name", None) == "pname":
+        # a CompValue (a dict whose own get answers for missing keys): not resolved
+        prefix, local = (dict.get(term, key) or "" for key in ("prefix", "localname"))
+        return f"{prefix}:{local}"
+    return str(term)
+
+
+def _catalog_query(query: CannedQuery) -> bool:
+    """Whether ``query`` is one of the shipped ``queries/*.rq``."""
+    from newsgraph.resources import queries_dir
+
+    if query.path is None:
+        return False
+    try:
+        return query.path.resolve().parent == queries_dir().resolve()
+    except OSError:
+        return False
 
 
 def _union_view(data: Graph) -> Graph:
