@@ -292,3 +292,24 @@ def test_cli_report_bad_input_exits_2(tmp_path, name, reason):
     result = runner.invoke(app, ["report", str(tmp_path / name), "-o", str(out)])
     assert result.exit_code == 2
     assert reason in result.stderr and not out.exists()
+
+
+def test_network_groups_partition_the_edges_and_keep_every_actor(tiny, seed_build):
+    for view in (tiny, report_data(seed_build.dataset)):
+        net = view["network"]
+        drawn = sorted(i for g in net["groups"] for i in g["edges"])
+        assert drawn == list(range(len(net["edges"])))  # every edge in exactly one drawing
+        actors = {n["entity"] for n in net["nodes"] if n["kind"] == "actor"}
+        shown = {k for g in net["groups"] for k in g["nodes"] + g["loose"]}
+        assert actors <= shown
+        for g in net["groups"]:
+            ends = {k for i in g["edges"] for k in (net["edges"][i]["source"],
+                                                   net["edges"][i]["target"])}
+            assert set(g["nodes"]) == ends and not set(g["loose"]) & ends
+
+
+def test_articles_about_one_conflict_share_a_drawing(seed_build):
+    view = report_data(seed_build.dataset)
+    (group,) = view["network"]["groups"]
+    assert group["label"] == "Nagorno-Karabakh conflict"
+    assert group["articles"] == [a["id"] for a in view["articles"]]

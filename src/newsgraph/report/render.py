@@ -57,7 +57,7 @@ def report_data(data: Graph | Dataset, title: str = "newsgraph report") -> dict:
 def render(data: Graph | Dataset, title: str = "newsgraph report") -> str:
     """The complete HTML report of ``data`` (a Graph or a Dataset of articles)."""
     css = asset("report.css")
-    js = asset("network.js") + "\n" + asset("report.js")
+    js = asset("d3-force.js") + "\n" + asset("network.js") + "\n" + asset("report.js")
     csp = (f"default-src 'none'; style-src {_csp_hash(css)}; script-src {_csp_hash(js)}; "
            "img-src data:; base-uri 'none'; form-action 'none'")
     parts = {

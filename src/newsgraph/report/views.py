@@ -8,7 +8,7 @@ computed here, in Python, where it is unit-tested; the script just lays it out.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Any
 
 from .collect import Facts, sort_ids
@@ -132,6 +132,67 @@ def network(facts: Facts) -> Facts:
     return {"nodes": nodes, "edges": edges}
 
 
+def article_conflicts(facts: Facts) -> dict[str, str | None]:
+    """Article id -> the conflict it is about: the one its events are most often part of
+    (then the one its relations name most), None when it names none."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for v in facts["events"].values():
+        for conflict in v.get("partOf", []):
+            votes[v["article"]][conflict] += 2
+    entities = facts["entities"]
+    for r in facts["relations"]:
+        for key in (r["subject"], r["object"]):
+            if entities[key]["kind"] == "Conflict" and r.get("article"):
+                votes[r["article"]][key] += 1
+    labels = {k: e["label"].lower() for k, e in entities.items()}
+    return {a["id"]: min(votes[a["id"]], key=lambda k: (-votes[a["id"]][k], labels[k], k))
+            if votes[a["id"]] else None for a in facts["articles"]}
+
+
+def network_groups(facts: Facts, net: Facts) -> list[Facts]:
+    """The network cut into one drawing per conflict, so that five wars are not one heap.
+
+    Articles about the same conflict share a group (an article about none is a
+    group of its own); a group holds the edges of its articles' statements and
+    relations, the actors mentioned in them (``linked`` when an edge touches
+    them, else ``loose``: listed beside the drawing, not in it) and the context
+    nodes its edges need. Groups come largest first.
+    """
+    conflicts = article_conflicts(facts)
+    entities, mentions = facts["entities"], facts["mentions"]
+    keys = {a: conflict or a for a, conflict in conflicts.items()}
+    records = {**facts["statements"], **{r["id"]: r for r in facts["relations"]}}
+    groups: dict[str, Facts] = {}
+    for article in facts["articles"]:
+        key = keys[article["id"]]
+        group = groups.setdefault(key, {"key": key, "articles": [], "edges": [], "actors": set()})
+        group["articles"].append(article["id"])
+    for e in net["nodes"]:
+        for m in entities[e["entity"]]["mentions"]:
+            if e["kind"] == "actor" and mentions[m]["article"] in keys:
+                groups[keys[mentions[m]["article"]]]["actors"].add(e["entity"])
+    for index, edge in enumerate(net["edges"]):
+        article = records[edge["ref"]].get("article")
+        if article not in keys:  # a relation without evidence: where one of its ends is
+            article = next((a for a in keys if {edge["source"], edge["target"]}
+                            & groups[keys[a]]["actors"]), next(iter(keys), None))
+        if article is not None:
+            groups[keys[article]]["edges"].append(index)
+    out = []
+    for key, group in groups.items():
+        touched = {k for i in group["edges"] for k in (net["edges"][i]["source"],
+                                                       net["edges"][i]["target"])}
+        label = entities[key]["label"] if key in entities else next(
+            a["title"] or a["identifier"] or a["id"] for a in facts["articles"] if a["id"] == key)
+        out.append({"label": label, "articles": group["articles"], "edges": group["edges"],
+                    "nodes": sort_ids(touched),
+                    "loose": sort_ids(group["actors"] - touched)})
+    out.sort(key=lambda g: (-len(g["edges"]), -len(g["nodes"]), g["label"].lower()))
+    for number, group in enumerate(out, 1):
+        group["id"] = f"G{number}"
+    return out
+
+
 def statements_by_speaker(facts: Facts) -> list[Facts]:
     """Speakers in label order, each with their statements in document order."""
     grouped: dict[str, list[str]] = defaultdict(list)
@@ -217,6 +278,7 @@ def view_model(facts: Facts, title: str) -> Facts:
     """The whole JSON document the page script reads."""
     article_segments(facts)
     facts["network"] = network(facts)
+    facts["network"]["groups"] = network_groups(facts, facts["network"])
     facts["tables"] = {
         "bySpeaker": statements_by_speaker(facts),
         "figures": figure_table(facts),

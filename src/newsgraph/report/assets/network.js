@@ -1,10 +1,9 @@
-/* newsgraph report: the actor network, a small deterministic force layout.
+/* newsgraph report: the actor network of one group (a conflict) of the report.
  *
- * Self-written so that nothing has to be bundled or fetched. Nodes are HTML
- * buttons (real, focusable controls with readable labels) placed over an SVG
- * that holds the edges. The layout starts from a fixed spiral and runs a fixed
- * number of steps, so the same report always looks the same (and screenshots
- * compare).
+ * Nodes are HTML buttons (real, focusable controls with readable labels) placed
+ * over an SVG that holds the edges. The force layout is d3-force's, inlined with
+ * the page (assets/d3-force.js) so nothing is fetched; it is deterministic, so
+ * the same report always looks the same (and screenshots compare).
  */
 "use strict";
 const NGNetwork = (function () {
@@ -16,60 +15,40 @@ const NGNetwork = (function () {
     return el;
   }
 
-  /* Fruchterman-Reingold with box-shaped nodes, then an overlap-removal pass. */
+  /* d3-force (assets/d3-force.js) places the nodes: links pull, bodies repel, boxes
+   * collide. d3's random source is seeded, and the simulation runs a fixed number of
+   * ticks, so the same report always looks the same. The result is then fitted into the
+   * box and a last pass pushes overlapping boxes apart, so every node stays inside. */
   function layout(nodes, edges, W, H) {
     const n = nodes.length;
     if (!n) return;
-    const index = new Map(nodes.map((d, i) => [d.entity, i]));
-    nodes.forEach((d, i) => {
-      const r = Math.sqrt((i + 0.5) / n) * Math.min(W, H) * 0.45;
-      const a = i * 2.399963;  // golden angle: an even, deterministic spread
-      d.x = W / 2 + r * Math.cos(a) * (W / H);
-      d.y = H / 2 + r * Math.sin(a);
-      d.r = (d.w + d.h) / 4;
-    });
-    const pairs = new Map();
+    const byId = new Map(nodes.map((d) => [d.entity, d]));
+    const links = [];
+    const seen = new Set();
     for (const e of edges) {
-      const a = index.get(e.source), b = index.get(e.target);
-      if (a === undefined || b === undefined || a === b) continue;
-      pairs.set(Math.min(a, b) + ":" + Math.max(a, b), [a, b]);
+      const a = byId.get(e.source), b = byId.get(e.target);
+      const key = [e.source, e.target].sort().join("|");
+      if (!a || !b || a === b || seen.has(key)) continue;
+      seen.add(key);
+      links.push({ source: a, target: b });
     }
-    const k = Math.sqrt((W * H) / n) * 0.8;
-    let t = Math.min(W, H) / 5;
-    for (let step = 0; step < 500; step++) {
-      const dx = new Float64Array(n), dy = new Float64Array(n);
-      for (let i = 0; i < n; i++) {
-        for (let j = i + 1; j < n; j++) {
-          let vx = nodes[i].x - nodes[j].x, vy = nodes[i].y - nodes[j].y;
-          if (vx === 0 && vy === 0) { vx = 0.1 * (j - i); vy = 0.1; }
-          const d = Math.hypot(vx, vy), gap = Math.max(d - nodes[i].r - nodes[j].r, 4);
-          const f = (k * k) / gap / d;  // repulsion k^2/gap along the unit vector
-          dx[i] += vx * f; dy[i] += vy * f; dx[j] -= vx * f; dy[j] -= vy * f;
-        }
-      }
-      for (const [a, b] of pairs.values()) {
-        const vx = nodes[a].x - nodes[b].x, vy = nodes[a].y - nodes[b].y;
-        const d = Math.max(Math.hypot(vx, vy), 1), f = d / k;
-        dx[a] -= vx * f; dy[a] -= vy * f; dx[b] += vx * f; dy[b] += vy * f;
-      }
-      for (let i = 0; i < n; i++) {
-        dx[i] -= (nodes[i].x - W / 2) * 0.04; dy[i] -= (nodes[i].y - H / 2) * 0.04 * (W / H);
-        const len = Math.hypot(dx[i], dy[i]);
-        if (len > 0) {
-          nodes[i].x += (dx[i] / len) * Math.min(len, t);
-          nodes[i].y += (dy[i] / len) * Math.min(len, t);
-        }
-        clamp(nodes[i], 0, W, 0, H);
-      }
-      t = Math.max(t * 0.99, 0.5);
-    }
-    for (let pass = 0; pass < 150; pass++) {
+    nodes.forEach((d) => { d.r = Math.hypot(d.w, d.h) / 2 + 6; });
+    const sim = d3.forceSimulation(nodes)
+      .force("link", d3.forceLink(links).distance((l) => l.source.r + l.target.r + 30).strength(0.4))
+      .force("charge", d3.forceManyBody().strength(-260))
+      .force("x", d3.forceX(W / 2).strength(0.05 * Math.min(1, H / W)))
+      .force("y", d3.forceY(H / 2).strength(0.05 * Math.min(1, W / H)))
+      .force("collide", d3.forceCollide((d) => d.r).iterations(2))
+      .stop();
+    for (let step = 0; step < 300; step++) sim.tick();
+    fit(nodes, W, H);
+    for (let pass = 0; pass < 200; pass++) {
       let moved = false;
       for (let i = 0; i < n; i++) {
         for (let j = i + 1; j < n; j++) {
           const a = nodes[i], b = nodes[j];
-          const ox = (a.w + b.w) / 2 + 14 - Math.abs(a.x - b.x);
-          const oy = (a.h + b.h) / 2 + 12 - Math.abs(a.y - b.y);
+          const ox = (a.w + b.w) / 2 + 10 - Math.abs(a.x - b.x);
+          const oy = (a.h + b.h) / 2 + 8 - Math.abs(a.y - b.y);
           if (ox <= 0 || oy <= 0) continue;
           moved = true;
           if (ox < oy) { const s = (a.x < b.x ? -1 : 1) * ox / 2; a.x += s; b.x -= s; }
@@ -81,18 +60,22 @@ const NGNetwork = (function () {
     }
   }
 
-  /* Actors with no edge go in rows along the bottom, out of the way of the graph. */
-  function shelf(nodes, W, H) {
-    let x = 8, y = 0, row = 0;
-    const rows = [];
+  /* Map the simulation's extent onto the box, each node by its own size: the leftmost
+   * node touches the left margin, the rightmost the right one, and none sticks out. */
+  function fit(nodes, W, H) {
+    const ext = (f) => [Math.min(...nodes.map(f)), Math.max(...nodes.map(f))];
+    const [x0, x1] = ext((d) => d.x), [y0, y1] = ext((d) => d.y);
     for (const d of nodes) {
-      if (x + d.w > W - 8 && x > 8) { x = 8; y += row + 10; row = 0; }
-      rows.push([d, x, y]);
-      x += d.w + 12; row = Math.max(row, d.h);
+      const tx = x1 > x0 ? (d.x - x0) / (x1 - x0) : 0.5, ty = y1 > y0 ? (d.y - y0) / (y1 - y0) : 0.5;
+      d.x = 6 + d.w / 2 + tx * Math.max(W - 12 - d.w, 0);
+      d.y = 6 + d.h / 2 + ty * Math.max(H - 12 - d.h, 0);
     }
-    const height = nodes.length ? y + row + 34 : 0;
-    for (const [d, dx, dy] of rows) { d.x = dx + d.w / 2; d.y = H - height + 28 + dy + d.h / 2; }
-    return height;
+  }
+
+  /* A box tall enough for its nodes at this width: about three times their area. */
+  function height(sizes, W) {
+    const area = sizes.reduce((sum, d) => sum + (d.w + 16) * (d.h + 14), 0) * 3;
+    return Math.round(Math.max(260, Math.min(2400, area / Math.max(W, 1))));
   }
 
   function clamp(d, x0, x1, y0, y1) {
@@ -133,34 +116,26 @@ const NGNetwork = (function () {
     return out;
   }
 
-  /* Draw into `box`: makeNode(node) returns the element for a node, edgeClass(edge)
-   * its colour class, edgeTitle(edge) its tooltip, onEdge(edge) handles a click. */
+  /* Draw `net` (its nodes and edges: one group of the report) into `box`: makeNode(node)
+   * returns the element for a node, edgeClass(edge) its colour class, edgeTitle(edge)
+   * its tooltip, onEdge(edge) handles a click. */
   function draw(box, net, hooks) {
     box.replaceChildren();
-    box.style.height = Math.round(Math.max(520, Math.min(1500, 150 * Math.sqrt(net.nodes.length)))) + "px";
-    const W = box.clientWidth || 900, H = box.clientHeight || 600;
-    const layer = svg("svg", { "aria-hidden": "true", viewBox: `0 0 ${W} ${H}` });
-    const defs = svg("defs");
-    layer.append(defs);
-    box.append(layer);
+    const W = box.clientWidth || 900;
     const byId = new Map();
     for (const node of net.nodes) {
       const el = hooks.makeNode(node);
       box.append(el);
-      const d = { entity: node.entity, el, w: el.offsetWidth || 80, h: el.offsetHeight || 30 };
-      byId.set(node.entity, d);
+      byId.set(node.entity, { entity: node.entity, el, w: el.offsetWidth || 80, h: el.offsetHeight || 30 });
     }
-    const linked = new Set(net.edges.flatMap((e) => (e.source === e.target ? [] : [e.source, e.target])));
     const nodes = [...byId.values()];
-    const loose = nodes.filter((d) => !linked.has(d.entity));
-    const shelfHeight = shelf(loose, W, H);
-    layout(nodes.filter((d) => linked.has(d.entity)), net.edges, W, H - shelfHeight);
-    if (loose.length) {
-      layer.append(svg("line", { x1: 0, x2: W, y1: H - shelfHeight, y2: H - shelfHeight, class: "shelf" }));
-      const caption = svg("text", { x: 8, y: H - shelfHeight + 18, class: "shelf" });
-      caption.textContent = "Mentioned, with no statement or relation drawn:";
-      layer.append(caption);
-    }
+    box.style.height = height(nodes, W) + "px";
+    const H = box.clientHeight || 600;
+    const layer = svg("svg", { "aria-hidden": "true", viewBox: `0 0 ${W} ${H}` });
+    const defs = svg("defs");
+    layer.append(defs);
+    box.prepend(layer);
+    layout(nodes, net.edges, W, H);
     for (const d of nodes) {
       d.el.style.left = d.x.toFixed(1) + "px";
       d.el.style.top = d.y.toFixed(1) + "px";

@@ -207,9 +207,12 @@
     box.replaceChildren(...items.map(([cls, swatch, text]) =>
       h("span", { class: cls }, h("i", { class: "swatch " + swatch }), text)));
   }
+  /* One drawing per group (a conflict, or an article about none), chosen in a select;
+   * actors of the group with no edge are listed under the drawing, not piled into it. */
   function renderNetwork() {
     const net = D.network;
     const box = document.getElementById("network");
+    const select = document.getElementById("network-filter");
     const nodes = [];
     const edgeClass = (e) => (e.kind === "statement" ? typeClass(e.type) : relClass(e.type));
     const edgeTitle = (e) => (e.kind === "statement"
@@ -224,16 +227,41 @@
       nodes.push(el);
       return el;
     };
+    const kindOf = Object.fromEntries(net.nodes.map((n) => [n.entity, n.kind]));
+    const chip = (id) => {
+      const el = h("button", { type: "button", class: "chip " + kindClass(E[id].kind), "data-entity": id,
+        "data-iri": E[id].iri, "aria-label": `${E[id].label} (${E[id].kind}): show details`,
+        onclick: () => show([id]) }, E[id].label);
+      remember(id, el);
+      nodes.push(el);
+      return el;
+    };
     const redraw = () => {
       for (const el of nodes) {
         registry.set(el.dataset.entity, (registry.get(el.dataset.entity) || []).filter((x) => x !== el));
       }
       nodes.length = 0;
-      NGNetwork.draw(box, net, { makeNode, edgeClass, edgeTitle, onEdge: (e) => show([e.ref]) });
+      const group = net.groups.find((g) => g.id === select.value) || net.groups[0];
+      const part = group ? { nodes: group.nodes.map((k) => ({ entity: k, kind: kindOf[k] || "context" })),
+        edges: group.edges.map((i) => net.edges[i]) } : { nodes: [], edges: [] };
+      NGNetwork.draw(box, part, { makeNode, edgeClass, edgeTitle, onEdge: (e) => show([e.ref]) });
+      const loose = group ? group.loose : [];
+      document.getElementById("network-loose").replaceChildren(...(loose.length
+        ? [h("span", { class: "hint" }, "Also mentioned, with no statement or relation drawn: "), ...loose.map(chip)]
+        : []));
     };
+    select.replaceChildren(...net.groups.map((g) => h("option", { value: g.id },
+      `${g.label} (${g.articles.length} article${g.articles.length === 1 ? "" : "s"}, ` +
+      `${g.nodes.length + g.loose.length} actors)`)));
+    select.closest("label").hidden = net.groups.length < 2;
+    select.addEventListener("change", redraw);
     redraw();
-    let timer = null;
-    window.addEventListener("resize", () => { clearTimeout(timer); timer = setTimeout(redraw, 200); });
+    let timer = null, width = window.innerWidth;
+    window.addEventListener("resize", () => {
+      if (window.innerWidth === width) return;  // a phone's toolbar changing the height
+      width = window.innerWidth;
+      clearTimeout(timer); timer = setTimeout(redraw, 200);
+    });
     const types = [...new Set(net.edges.map((e) => e.kind + ":" + e.type))].sort();
     const kinds = [...new Set(net.nodes.map((n) => E[n.entity].kind))];
     legend(document.getElementById("legend-network"), [
@@ -252,8 +280,8 @@
   }
   const cut = (text, n) => (text && text.length > n ? text.slice(0, n - 1) + "…" : text || "");
   const evidenceButton = (id, text) => h("button", { type: "button", class: "link",
-    onclick: () => show([id], true), "aria-label": "Show in the text: " + summary(id) },
-  cut(text, 110) || "show");
+    onclick: () => show([id], true), "aria-label": "Show in the text: " + summary(id),
+    title: text && text.length > 100 ? text : null }, cut(text, 100) || "show");
   const td = (value, cls) => h("td", cls ? { class: cls } : null, value);
   const rowHead = (value) => h("th", { scope: "row" }, value);
   const place = (id, content) => document.getElementById(id).replaceChildren(content);
@@ -266,19 +294,29 @@
       td(wikidata(e.id)), td(e.mentions.length, "num"), td(made(e.id), "num"), td(aimed(e.id), "num")));
     return table(null, ["Actor", "Kind", "Wikidata", "Mentions", "Statements", "Targeted by"], [rows]);
   }
+  /* One fold per speaker (open when the report is small): the statements in a compact
+   * table, the quote inside the evidence cell only when there is one. */
   function speakerTable() {
-    const groups = D.tables.bySpeaker.map((g) => g.statements.map((id, i) => {
-      const s = S[id];
-      const answers = [...s.refutes, ...s.corroborates]
-        .map((o) => `${S[o].typeLabel} by ${names(S[o].speakers)}`).join("; ");
-      const head = i > 0 ? null : h("th", { scope: "rowgroup", rowspan: g.statements.length },
-        ref(g.speaker, label(g.speaker)), wikidata(g.speaker) ? [" ", wikidata(g.speaker)] : null);
-      return h("tr", null, head, td(h("span", { class: "badge " + typeClass(s.type) }, s.typeLabel)),
-        td(names(s.targets) || answers), td(s.cue), td(s.quote ? `“${s.quote}”` : ""),
-        td(evidenceButton(id, s.evidence)), td(conf(s.confidence), "num"));
-    }));
-    return table(null, ["Speaker", "Type", "Target or answers", "Cue", "Quote", "Evidence",
-      "Confidence"], groups);
+    const open = Object.keys(S).length <= 30;
+    return D.tables.bySpeaker.map((g) => {
+      const byType = new Map();
+      for (const id of g.statements) byType.set(S[id].typeLabel, (byType.get(S[id].typeLabel) || 0) + 1);
+      const rows = g.statements.map((id) => {
+        const s = S[id];
+        const answers = [...s.refutes, ...s.corroborates]
+          .map((o) => `${S[o].typeLabel} by ${names(S[o].speakers)}`).join("; ");
+        return h("tr", null, td(h("span", { class: "badge " + typeClass(s.type) }, s.typeLabel)),
+          td(names(s.targets) || answers), td(s.cue),
+          td([evidenceButton(id, s.evidence), s.quote ? h("q", null, s.quote) : null], "evidence"),
+          td(conf(s.confidence), "num"));
+      });
+      const counts = [...byType].map(([t, n]) => `${n} ${t}`).join(", ");
+      return h("details", { class: "speaker", open },
+        h("summary", null, h("strong", null, label(g.speaker)), " ", wikidata(g.speaker),
+          h("span", { class: "count" }, ` ${g.statements.length} statement` +
+            `${g.statements.length === 1 ? "" : "s"}: ${counts}`)),
+        table(null, ["Type", "Target or answers", "Cue", "Evidence", "Confidence"], [rows]));
+    });
   }
   function figureTable(t) {
     const sources = t.sources.map((s) => (s ? label(s) : "source not stated"));
@@ -314,7 +352,7 @@
   }
   function renderTables() {
     place("actor-table", actorTable());
-    place("speaker-table", speakerTable());
+    document.getElementById("speaker-table").replaceChildren(...speakerTable());
     const figures = D.tables.figures.map(figureTable);
     document.getElementById("figure-tables").replaceChildren(...(figures.length ? figures
       : [h("p", { class: "hint" }, "No casualty figures.")]));
