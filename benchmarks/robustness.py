@@ -25,7 +25,8 @@ from newsgraph.api import Failure, NothingBuilt
 
 SHOWN = 5
 # what varies between articles with the same cause: IRIs, quoted values, numbers
-_VARYING = re.compile(r"<[^>]*>|\[value: [^\]]*\]|'[^']*'|\"[^\"]*\"|\b\d+\b")
+_VARYING = re.compile(
+    r"<[^>]*>|https?://[^\s)>\]]+|\[value: [^\]]*\]|'[^']*'|\"[^\"]*\"|\b\d+\b")
 
 
 def reason_of(failure: Failure) -> str:
