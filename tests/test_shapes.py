@@ -168,6 +168,19 @@ def build() -> tuple[Graph, SimpleNamespace]:
     g.add((s, NG.corroborates, n.accusation))
     g.add((s, NG.cue, Literal("said")))
 
+    # the attribution triple of every statement with a cue: cue, content, source
+    for stmt, cue, content, source in (
+        (n.accusation, "accused", "Azerbaijan of shelling Stepanakert", "Armenia"),
+        (n.denial, "denied", "the claim", "Azerbaijan"),
+        (n.appeal, "called for", "a ceasefire", "Macron"),
+        (n.report, "said", "More than 200 people were killed", "Armenian officials"),
+    ):
+        clause = str(g.value(g.value(stmt, NG.evidence), NG.anchorOf))
+        begin = TEXT.index(clause)
+        g.add((stmt, NG.cueMention, add_mention(g, a, TEXT, cue, begin)))
+        g.add((stmt, NG.contentMention, add_mention(g, a, TEXT, content, begin)))
+        g.add((stmt, NG.sourceMention, add_mention(g, a, TEXT, source, begin)))
+
     # the casualty figure, reported by the officials' statement
     n.figure = f = extracted("figure", NG.CasualtyFigure, "More than 200 people were killed")
     g.add((f, NG["count"], nni(200)))
@@ -397,6 +410,29 @@ MUTATIONS: list[tuple[str, Mutation, str, str]] = [
     ("disputed-territory-is-person",
      lambda g, n: g.set((n.conflict, NG.disputedTerritory, n.macron)), "ConflictShape",
      "Disputed territory"),
+    # --- Attribution (statements with a cue)
+    ("attribution-no-cue-mention", lambda g, n: _rm(g, n.accusation, NG.cueMention),
+     "AttributionShape", "exactly one cue mention"),
+    ("attribution-two-cue-mentions",
+     lambda g, n: g.add((n.denial, NG.cueMention, _mention(g, n, "the claim"))),
+     "AttributionShape", "exactly one cue mention"),
+    ("attribution-cue-mention-not-mention",
+     lambda g, n: g.set((n.denial, NG.cueMention, n.azerbaijan)), "AttributionShape",
+     "Cue mention (ng:cueMention) is not an ng:Mention"),
+    ("attribution-no-content", lambda g, n: _rm(g, n.appeal, NG.contentMention),
+     "AttributionShape", "no content mention"),
+    ("attribution-content-not-mention",
+     lambda g, n: g.add((n.appeal, NG.contentMention, Literal("a ceasefire"))),
+     "AttributionShape", "Content mention (ng:contentMention) is not an ng:Mention"),
+    ("attribution-two-sources",
+     lambda g, n: g.add((n.report, NG.sourceMention, _mention(g, n, "Armenia"))),
+     "AttributionShape", "Source mention (ng:sourceMention) must be at most one"),
+    ("attribution-cue-outside-evidence",
+     lambda g, n: g.set((n.denial, NG.cueMention, _mention(g, n, "accused"))),
+     "AttributionShape", "not inside the statement's evidence"),
+    ("attribution-content-outside-evidence",
+     lambda g, n: g.add((n.appeal, NG.contentMention, _mention(g, n, "Azerbaijan denied the claim"))),
+     "AttributionShape", "not inside the statement's evidence"),
     # --- Statements
     ("statement-no-type", lambda g, n: _rm(g, n.accusation, NG.statementType), "StatementShape",
      "exactly one statement type"),

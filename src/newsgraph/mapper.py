@@ -17,7 +17,6 @@ from rdflib.term import Node
 
 from .model import Entity, Extraction, Span
 from .namespace import NG
-from .roles import EVENT_ROLES, RELATION_ROLES, STATEMENT_ROLES, Kind, fits
 
 DEFAULT_BASE = "https://w3id.org/newsgraph/id/"
 WD = Namespace("http://www.wikidata.org/entity/")
@@ -66,10 +65,6 @@ def nonneg(value: int) -> Literal:
     return Literal(str(int(value)), datatype=XSD.nonNegativeInteger)
 
 
-class RoleMismatch(ValueError):
-    """A record refers to an entity that cannot fill the role (a bug upstream)."""
-
-
 class _Mapper:
     """Adds an extraction's triples to ``graph``: an rdflib Graph or a plain set."""
 
@@ -89,21 +84,6 @@ class _Mapper:
         if entity.identity:
             return URIRef(f"{self.base}entity/{entity.identity}")
         return URIRef(f"{self.article}/entity/{key}")
-
-    def ref(self, key: str, kind: Kind) -> URIRef:
-        """The IRI of entity ``key`` in a role that needs a ``kind`` of entity.
-
-        Refuses a reference the shapes would reject (a speaker that is not an
-        actor, an unknown key): extraction's role repair should have made every
-        reference fit, so this is a bug, reported on the article's line.
-        """
-        entity = self.x.entities.get(key)
-        if entity is None:
-            raise RoleMismatch(f"the {kind} role of a record refers to no entity ({key!r})")
-        if not fits(entity.type, kind):
-            raise RoleMismatch(
-                f"{entity.type} {entity.label!r} cannot fill the {kind} role of a record")
-        return self.entity_iri(key)
 
     def mention(self, span: Span) -> URIRef:
         iri = URIRef(f"{self.article}/mention/{span.start}-{span.end}")
@@ -179,23 +159,29 @@ class _Mapper:
         g.add((node, RDF.type, NG.Statement))
         g.add((node, NG.statementType, NG[stmt.type]))
         for key in stmt.speakers:
-            g.add((node, NG.speaker, self.ref(key, STATEMENT_ROLES["speakers"])))
+            g.add((node, NG.speaker, self.entity_iri(key)))
         if stmt.cue:
             g.add((node, NG.cue, Literal(stmt.cue)))
         if stmt.quote:
             g.add((node, NG.quote, Literal(stmt.quote)))
         for key in stmt.targets:
-            g.add((node, NG.target, self.ref(key, STATEMENT_ROLES["targets"])))
+            g.add((node, NG.target, self.entity_iri(key)))
         for ref in stmt.about:
             g.add((node, NG.about, self.ids[ref]))
         for ref in stmt.figures:
             g.add((node, NG.reportsFigure, self.ids[ref]))
         if stmt.via:
-            g.add((node, NG.via, self.ref(stmt.via, STATEMENT_ROLES["via"])))
+            g.add((node, NG.via, self.entity_iri(stmt.via)))
         for ref in stmt.refutes:
             g.add((node, NG.refutes, self.ids[ref]))
         for ref in stmt.corroborates:
             g.add((node, NG.corroborates, self.ids[ref]))
+        if stmt.cue_span is not None:
+            g.add((node, NG.cueMention, self.mention(stmt.cue_span)))
+        for span in stmt.content_spans:
+            g.add((node, NG.contentMention, self.mention(span)))
+        if stmt.source_span is not None:
+            g.add((node, NG.sourceMention, self.mention(stmt.source_span)))
         self.extracted(node, stmt.span, stmt.confidence)
 
     def map_event(self, event) -> None:
@@ -203,16 +189,16 @@ class _Mapper:
         g.add((node, RDF.type, NG.Event))
         g.add((node, NG.eventType, NG[event.type]))
         g.add((node, NG.trigger, Literal(event.trigger)))
-        for prop, field in ((NG.agent, "agents"), (NG.participant, "participants"),
-                            (NG.affected, "affected"), (NG.place, "places")):
-            for key in getattr(event, field):
-                g.add((node, prop, self.ref(key, EVENT_ROLES[field])))
+        for prop, keys in ((NG.agent, event.agents), (NG.participant, event.participants),
+                           (NG.affected, event.affected), (NG.place, event.places)):
+            for key in keys:
+                g.add((node, prop, self.entity_iri(key)))
         if event.time_expression:
             g.add((node, NG.timeExpression, Literal(event.time_expression)))
         if event.date:
             g.add((node, NG["date"], Literal(event.date.isoformat(), datatype=XSD.date)))
         if event.conflict:
-            g.add((node, NG.partOf, self.ref(event.conflict, EVENT_ROLES["conflict"])))
+            g.add((node, NG.partOf, self.entity_iri(event.conflict)))
         self.extracted(node, event.span, event.confidence)
 
     def map_figure(self, figure) -> None:
@@ -223,13 +209,11 @@ class _Mapper:
         g.add((node, NG.casualtyType, NG[figure.casualty]))
         g.add((node, NG.victims, NG[figure.victims]))
         for key in figure.places:
-            g.add((node, NG.place, self.ref(key, "place")))
+            g.add((node, NG.place, self.entity_iri(key)))
         self.extracted(node, figure.span, figure.confidence)
 
     def map_relation(self, rel) -> None:
-        subject_kind, object_kind = RELATION_ROLES[rel.predicate]
-        s, p, o = (self.ref(rel.subject, subject_kind), NG[rel.predicate],
-                   self.ref(rel.object, object_kind))
+        s, p, o = self.entity_iri(rel.subject), NG[rel.predicate], self.entity_iri(rel.object)
         self.g.add((s, p, o))
         digest = hashlib.sha256(f"{s} {p} {o}".encode()).hexdigest()[:16]
         node = URIRef(f"{self.article}/relation/{digest}")

@@ -134,6 +134,11 @@ class Statement:
     corroborates: list[str] = field(default_factory=list)
     confidence: float = 0.7
     id: str = ""
+    # The attribution triple as written: the cue words, what was said (a quote
+    # and its continuation are two spans), the words naming the speaker here.
+    cue_span: Span | None = None
+    content_spans: list[Span] = field(default_factory=list)
+    source_span: Span | None = None
 
 
 @dataclass

@@ -61,14 +61,17 @@ def parse_ann(text: str) -> list[GoldAttribution]:
     """The attributions of one ``.ann`` file, in file order (``E`` lines)."""
     spans: dict[str, Spans] = {}
     events: list[dict[str, str]] = []
-    for line in text.splitlines():
+    for line in text.split("\n"):  # a span's text may run over lines: skip those
+        fields = line.split("\t")
+        if len(fields) < 2 or not fields[0][1:].isdigit():
+            continue
         if line.startswith("T"):
-            ident, info, *_ = line.split("\t")
+            ident, info = fields[0], fields[1]
             _label, _, offsets = info.partition(" ")
             spans[ident] = tuple(
                 (int(b), int(e)) for b, e in (pair.split() for pair in offsets.split(";")))
         elif line.startswith("E"):
-            roles = line.split("\t")[1].split()
+            roles = fields[1].split()
             events.append(dict(role.split(":", 1) for role in roles if ":" in role))
     return [
         GoldAttribution(cue=spans.get(ev.get("Cue", ""), ()),

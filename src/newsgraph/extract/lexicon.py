@@ -366,3 +366,14 @@ OTHER_PARTY_HEADS = {"country", "side", "force", "state", "party", "neighbor", "
 CONFLICT_NOUNS = {"conflict", "war", "dispute"}
 # Head nouns of diplomatic formats ("the Astana format", "the Berlin Process").
 FORMAT_HEADS = {"format", "process", "initiative", "channel", "mechanism", "quartet", "troika"}
+
+# "according to X" where X is a norm, not a source: no attribution.
+NON_SOURCE_NOUNS = {"law", "rule", "constitution", "agreement", "plan", "schedule",
+                    "tradition", "custom", "script", "protocol", "principle", "treaty"}
+
+# "asked not to be named": a source's anonymity, not an appeal.
+ANONYMITY_VERBS = {"name", "identify", "quote", "cite"}
+
+# Documents that speak for whoever issued them: "a statement from his office".
+DOCUMENT_NOUNS = {"statement", "readout", "communique", "report", "letter", "release",
+                  "study", "survey", "poll", "memo", "tweet", "post", "message", "note"}

@@ -23,9 +23,12 @@ import re
 
 from spacy.tokens import Span, Token
 
+from ..model import Span as TextSpan
 from ..model import Statement
 from . import lexicon
+from .attribution import generic_statements
 from .context import Context, acts_as_verb
+from .spans import attach, complement_tokens, trimmed, widen_to_quotes
 from .statement_types import counts_something, denies, refine_type
 from .syntax import sentence_span
 
@@ -40,7 +43,7 @@ def find_statements(ctx: Context) -> list[Statement]:
             continue
         found = sentence_statements(ctx, sent)
         if not found:
-            found = quotation_only(ctx, sent, statements)
+            found = continued(ctx, sent, statements)
         statements.extend(found)
     return statements
 
@@ -53,19 +56,18 @@ def sentence_statements(ctx: Context, sent: Span) -> list[Statement]:
         if token.i in handled:
             continue
         if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
-            found.extend(according_to(ctx, sent, token))
+            stmts = according_to(ctx, sent, token)
+        elif token.pos_ == "NOUN" and token.lemma_.lower() in {"call", "appeal", "plea"}:
+            stmts = nominal_appeal(ctx, sent, token)
+        elif not acts_as_verb(token) and not misread_verb(ctx, token):
             continue
-        if token.pos_ == "NOUN" and token.lemma_.lower() in {"call", "appeal", "plea"}:
-            found.extend(nominal_appeal(ctx, sent, token))
-            continue
-        if not acts_as_verb(token) and not misread_verb(ctx, token):
-            continue
-        reciprocal = reciprocal_blame(ctx, sent, token)
-        if reciprocal:
-            found.extend(reciprocal)
-            continue
-        stmt = verb_statement(ctx, sent, token, quote, handled)
-        found.extend(stmt)
+        else:
+            stmts = reciprocal_blame(ctx, sent, token) or verb_statement(
+                ctx, sent, token, quote, handled)
+        if stmts:
+            handled.add(token.i)
+            found.extend(stmts)
+    found.extend(generic_statements(ctx, sent, handled, quote))
     return found
 
 
@@ -87,14 +89,20 @@ def cue_type(token: Token) -> str | None:
     return lexicon.CUE_VERBS.get(lemma)
 
 
-def cue_text(token: Token) -> str:
+def cue_parts(token: Token) -> list[Token]:
+    """The cue verb with its particle ("point out") or the preposition that
+    makes it a cue ("call for", "speak of")."""
     parts = [token]
     for child in token.children:
         if child.dep_ in {"prt"} or (child.dep_ == "prep" and token.lemma_ in {"call", "speak"}
                                       and child.lower_ in {"for", "on", "upon", "of"}):
             parts.append(child)
     parts.sort(key=lambda t: t.i)
-    return " ".join(t.text for t in parts)
+    return parts
+
+
+def cue_text(token: Token) -> str:
+    return " ".join(t.text for t in cue_parts(token))
 
 
 def verb_statement(ctx: Context, sent: Span, token: Token, quote: str | None,
@@ -109,6 +117,9 @@ def verb_statement(ctx: Context, sent: Span, token: Token, quote: str | None,
         return []  # "X denied it, saying ...": one statement, carried by the main cue
     lemma = token.lemma_.lower()
     complement = [c for c in token.children if c.dep_ in {"ccomp", "xcomp", "dobj", "prep"}]
+    if any(c.dep_ == "xcomp" and c.lemma_.lower() in lexicon.ANONYMITY_VERBS
+           for c in complement):
+        return []  # "who asked not to be named"
     if lemma in lexicon.NEEDS_COMPLEMENT and not (quote or any(
             c.dep_ == "ccomp" for c in token.children) or counts_something(token)):
         return []
@@ -168,10 +179,15 @@ def verb_statement(ctx: Context, sent: Span, token: Token, quote: str | None,
         if passive_target.lower_ in {"which", "who", "that"} and passive_target.head.head:
             passive_target = passive_target.head.head
         targets = targets or ctx.resolve_all(passive_target)
+    cue_tokens = cue_parts(token) + ([inner] if inner is not None and inner.i in handled
+                                     else [])
+    skip = {t.i for tok in speaker_tokens for t in tok.subtree} | {t.i for t in cue_tokens}
+    content_tokens = complement_tokens(token, skip)
     return [
-        Statement(span=sentence_span(sent), type=kind, speakers=[speaker], cue=cue,
-                  quote=quote, targets=[t for t in targets if t != speaker], via=via,
-                  confidence=0.8 if len(speakers) == 1 else 0.7)
+        attach(Statement(span=sentence_span(sent), type=kind, speakers=[speaker], cue=cue,
+                         quote=quote, targets=[t for t in targets if t != speaker], via=via,
+                         confidence=0.8 if len(speakers) == 1 else 0.7),
+               sent, cue_tokens, speaker_tokens[0], content_tokens, ctx.article.text)
         for speaker in speakers
     ]
 
@@ -289,34 +305,63 @@ def target_keys(ctx: Context, token: Token, speaker: str) -> list[str]:
 
 
 def according_to(ctx: Context, sent: Span, token: Token) -> list[Statement]:
-    speakers: list[str] = []
-    for to in token.children:
-        if to.lower_ != "to":
-            continue
-        for pobj in to.children:
-            if pobj.dep_ == "pobj":
-                speakers.extend(ctx.resolve_all(pobj, create=True))
-    if not speakers:
+    """"according to X": a report by X; the content is the clause it modifies."""
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+    if pobj is None or pobj.lemma_.lower() in lexicon.NON_SOURCE_NOUNS:
         return []  # "according to international law" names no speaker
-    return [Statement(span=sentence_span(sent), type="Report", speakers=[s],
-                      cue="according to", quote=quote_in(sent), confidence=0.8)
+    source = pobj
+    author = document_author(pobj)
+    speakers = [k for k in ctx.resolve_all(author or pobj, create=True)
+                if ctx.entities[k].type not in {"Place", "Conflict"}]
+    if not speakers and pobj.pos_ in {"NOUN", "PROPN"}:
+        speakers = [ctx.group_for(pobj)]
+    if not speakers:
+        return []
+    head = token.head if token.head != token else token
+    if cue_type(head) is not None and subject_of(head) is not None:
+        return []  # "X threatened ..., according to a statement": X's own statement
+    content = {t.i for t in head.subtree} - {t.i for t in token.subtree}
+    return [attach(Statement(span=sentence_span(sent), type="Report", speakers=[s],
+                             cue="according to", quote=quote_in(sent), confidence=0.8),
+                   sent, [token, to], source, content, ctx.article.text)
             for s in speakers]
+
+
+def document_author(noun: Token) -> Token | None:
+    """"a statement from his office", "a readout of the call by X": who a
+    document speaks for, when the phrase names them."""
+    if noun.lemma_.lower() not in lexicon.DOCUMENT_NOUNS:
+        return None
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"from", "by"}):
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj":
+                return pobj
+    return None
 
 
 def nominal_appeal(ctx: Context, sent: Span, token: Token) -> list[Statement]:
     """"Macron's call for a ceasefire", "international calls for restraint"."""
-    if not any(c.dep_ == "prep" and c.lower_ in {"for", "on"} for c in token.children):
+    prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in {"for", "on"}),
+                None)
+    if prep is None:
         return []
     speakers: list[str] = []
+    source = None
     for child in token.children:
         if child.dep_ == "poss":
             speakers.extend(ctx.resolve(child))
+            source = child
         elif child.dep_ == "amod" and child.lower_ == "international":
             entity = ctx.add_entity("international community", "Group", confidence=0.5)
             ctx.add_mention(entity.key, child.idx, child.idx + len(child.text))
             speakers.append(entity.key)
-    return [Statement(span=sentence_span(sent), type="Appeal", speakers=[s],
-                      cue=f"{token.text} for", confidence=0.6) for s in speakers]
+            source = child
+    content = {t.i for t in prep.subtree} - {prep.i}
+    return [attach(Statement(span=sentence_span(sent), type="Appeal", speakers=[s],
+                             cue=f"{token.text} for", confidence=0.6),
+                   sent, [token, prep], source, content, ctx.article.text)
+            for s in speakers]
 
 
 def reciprocal_blame(ctx: Context, sent: Span, token: Token) -> list[Statement]:
@@ -335,26 +380,38 @@ def reciprocal_blame(ctx: Context, sent: Span, token: Token) -> list[Statement]:
     parties = ctx.resolve_all(subject)
     if len(parties) < 2:
         return []
+    content = complement_tokens(token, {t.i for t in subject.subtree} | {token.i})
     return [
-        Statement(span=sentence_span(sent), type="Accusation", speakers=[p],
-                  targets=[q for q in parties if q != p], cue=token.text, confidence=0.7)
+        attach(Statement(span=sentence_span(sent), type="Accusation", speakers=[p],
+                         targets=[q for q in parties if q != p], cue=token.text,
+                         confidence=0.7), sent, [token], subject, content, ctx.article.text)
         for p in parties
     ]
 
 
-def quotation_only(ctx: Context, sent: Span, previous: list[Statement]) -> list[Statement]:
-    """A sentence that is nothing but a quotation: the last quoted speaker's words."""
+def continued(ctx: Context, sent: Span, previous: list[Statement]) -> list[Statement]:
+    """A sentence that is nothing but a quotation continues the last quoted
+    statement close before it (a paragraph of quotes after "he said"): its
+    words become more of that statement's content. A continuation that is a
+    speech act of its own (a denial, a demand) is also a statement of the same
+    speaker, signalled by its quotation marks."""
     text = sent.text.strip()
     if not re.search(r"\w", text) or text[0] not in "“\"«" or not previous:
         return []
     last = previous[-1]
-    if last.quote is None or sent.start_char - last.span.end > 200:
+    if last.quote is None or not last.content_spans or sent.start_char - last.span.end > 300:
         return []
+    span = sentence_span(sent)
+    last.content_spans = widen_to_quotes(ctx.article.text, [*last.content_spans, span],
+                                         last.cue_span or span)
+    last.span = type(span)(last.span.start, max(last.span.end, span.end))
     content = text.lower()
-    kind = "Claim"
-    if denies(content):
-        kind = "Denial"
-    elif re.search(r"\b(must|should)\b", content):
-        kind = "Demand"
-    return [Statement(span=sentence_span(sent), type=kind, speakers=list(last.speakers),
-                      cue="quotation", quote=quote_in(sent) or text, confidence=0.5)]
+    kind = "Denial" if denies(content) else "Demand" if re.search(
+        r"\b(must|should)\b", content) else None
+    if kind is None or kind == last.type:
+        return []
+    mark = TextSpan(span.start, span.start + 1)
+    inner = trimmed(ctx.article.text, span.start, span.end) or span
+    return [Statement(span=span, type=kind, speakers=list(last.speakers), cue="quotation",
+                      quote=quote_in(sent) or text, confidence=0.5, cue_span=mark,
+                      content_spans=[inner])]

@@ -1,0 +1,254 @@
+"""General attribution rules over the dependency parse, driven by the cue lexicon.
+
+They run after the specific statement rules (``statements.py``) on every cue
+word those left alone, so that no attribution is dropped for want of a known
+actor:
+
+- a cue verb in any voice and tense, finite, participial ("..., saying") or
+  infinitival, licensed by what it needs (a clause, an object, a quotation, a
+  particle: see ``data/lexicons/cues.tsv``); quote-first and parenthetical
+  cues ("“...,” he added", "X, she said, Y") report the clause they hang on;
+- nominal cues with a source or a clause ("calls by X", "X's demand that",
+  "his threat to");
+- the source is the subject (the agent of a passive, the antecedent of a
+  relative pronoun, the subject a participle or conjunct shares); a source that
+  names no known actor becomes a description entity ("analysts", "a senior
+  official"); agentless attributions ("it was reported that", "X is expected
+  to") and unresolved pronouns get the article's unnamed source.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..model import Statement
+from . import lexicon
+from .context import Context
+from .cues import Cue, cue_of, source_heads
+from .spans import attach, complement_tokens, quote_regions
+from .statement_types import refine_type
+
+NON_ACTORS = {"Place", "Conflict"}
+PERSONAL = {"i", "me", "we", "us", "you", "he", "him", "she", "her", "it", "they", "them"}
+UNNAMED_SOURCE = "unnamed_source"
+CLAUSE_DEPS = {"ccomp", "xcomp"}
+OBJECT_DEPS = {"dobj", "dative", "pobj", "attr", "oprd"}
+PREDICATIVE = {"parataxis", "ccomp", "advcl", "conj"}
+NOMINAL_SOURCE_PREPS = {"by", "from", "of"}
+NOMINAL_CONTENT_PREPS = {"for", "on", "to", "against", "that", "about", "of"}
+
+
+def generic_statements(ctx: Context, sent: Span, taken: set[int],
+                       quote: str | None) -> list[Statement]:
+    """Statements for the cue words of ``sent`` no other rule used."""
+    found: list[Statement] = []
+    # a quotation of three words or more licenses a cue; "firmly" is a scare quote
+    quotes = [q for q in quote_regions(ctx.article.text, sent.start_char, sent.end_char)
+              if len(ctx.article.text[q.start:q.end].split()) >= 3] if quote else []
+    for token in sent:
+        if token.i in taken:
+            continue
+        cue = cue_of(token)
+        if cue is None:
+            continue
+        if cue.needs == "nominal":
+            stmt = nominal_statement(ctx, sent, token, cue)
+        else:
+            # a quotation licenses the cue that introduces it, not a word inside it
+            inside = any(q.start <= token.idx < q.end for q in quotes)
+            if inside and first_or_second_person(token):
+                continue  # "we know ..." inside a quotation: the quoted speaker's words
+            stmt = verbal_statement(ctx, sent, token, cue, quote if quotes and not inside
+                                    else None)
+        if stmt is not None:
+            taken.add(token.i)
+            found.append(stmt)
+    return found
+
+
+def licensed(token: Token, cue: Cue, quoted: bool) -> bool:
+    """Whether the verb has what its lexicon entry needs to be a cue here."""
+    deps = {c.dep_ for c in token.children}
+    words = {c.lower_ for c in token.children if c.dep_ in {"prep", "prt", "agent"}}
+    clause = bool(deps & CLAUSE_DEPS) or parenthetical(token) or colon_after(token)
+    if cue.needs == "none":
+        return True
+    if cue.needs == "clause":
+        return clause or quoted
+    if cue.needs == "object":
+        return clause or quoted or bool(deps & {"dobj", "dative"}) or any(
+            c.dep_ == "prep" and c.lower_ not in {"in", "at", "during", "after", "before"}
+            for c in token.children)
+    if cue.needs == "quote":
+        return quoted or bool(deps & {"ccomp"}) or colon_after(token)
+    if cue.needs == "call":
+        return bool(words & {"for", "on", "upon"}) or bool(deps & {"oprd", "ccomp"})
+    if cue.needs == "about":
+        return bool(words & {"about", "of", "on"})
+    return cue.needs in words  # "out", "to"
+
+
+def parenthetical(token: Token) -> bool:
+    """"..., he said." or "X, she said, Y": the cue hangs on the reported clause."""
+    return token.dep_ in PREDICATIVE and token.head != token and token.head.pos_ in {
+        "VERB", "AUX"} and cue_of(token.head) is None
+
+
+def first_or_second_person(token: Token) -> bool:
+    return any(c.dep_ == "nsubj" and c.lower_ in {"i", "we", "you"} for c in token.children)
+
+
+def framed(token: Token, cue: Cue) -> bool:
+    """Whether the cue's clause is an attribution and not part of an action or
+    a description: "was meant to support talks", "would continue to fight" (a
+    cue controlled by a verb that is no cue), "Iran, which supports the group"
+    (a relative clause without a reported clause), "asked not to be named"."""
+    own_subject = any(c.dep_ in {"nsubj", "nsubjpass", "agent"} for c in token.children)
+    if token.dep_ in {"xcomp", "advcl", "acl"} and not own_subject and token.tag_ != "VBG" and (
+            cue_of(token.head) is None):
+        return False  # "kept the right to defend itself"
+    if token.tag_ == "VBG" and token.dep_ in {"advcl", "xcomp", "conj", "pcomp"}:
+        head = token.head.head if token.dep_ == "pcomp" else token.head
+        if cue_of(head) is not None:
+            return False  # "denied it, saying ...", "was quoted as saying": one statement
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children)
+    if passive and not any(c.dep_ in {"agent", "xcomp"} or (c.dep_ == "ccomp" and c.i > token.i)
+                           or c.dep_ == "expl" for c in token.children):
+        return False  # "an exchange of fire was reported": an event, not a report
+    if token.dep_ == "relcl" and not any(c.dep_ == "ccomp" for c in token.children) and (
+            cue.frame != "speech" or cue.needs != "none"):
+        return False
+    return not any(c.dep_ == "xcomp" and c.lemma_.lower() in lexicon.ANONYMITY_VERBS
+                   for c in token.children)
+
+
+def colon_after(token: Token) -> bool:
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return nxt is not None and nxt.text == ":"
+
+
+def verbal_statement(ctx: Context, sent: Span, token: Token, cue: Cue,
+                     quote: str | None) -> Statement | None:
+    if token.dep_ == "amod" or (token.dep_ == "acl" and token.tag_ == "VBN"):
+        return None  # "the reported attack", "a plan backed by X"
+    if token.tag_ == "VBG" and token.dep_ in {"pcomp", "compound"} and not any(
+            c.dep_ in CLAUSE_DEPS for c in token.children):
+        return None  # "shelled by opposing forces"
+    if token.dep_ == "aux" or not licensed(token, cue, quote is not None):
+        return None
+    if not framed(token, cue):
+        return None
+    source = source_token(token)
+    speakers = speakers_of(ctx, source)
+    if not speakers:
+        return None
+    kind = cue.type
+    if cue.needs == "call" and not any(c.lower_ in {"for", "on", "upon"}
+                                       for c in token.children):
+        kind = "Claim"  # "called the plan a disgrace"
+    skip = {t.i for t in source.subtree} if source is not None and source.i in {
+        t.i for t in sent} else set()
+    content = complement_tokens(token, skip | {token.i})
+    text = " ".join(token.doc[i].lower_ for i in sorted(content))
+    kind = refine_type(ctx, kind, token, text, speakers[0])
+    cue_tokens = [token, *(c for c in token.children if c.dep_ == "prt"
+                           or (c.dep_ == "prep" and cue.needs in {"call", "about", "to"}))]
+    stmt = Statement(span=sent_span(sent), type=kind, speakers=speakers[:1],
+                     cue=" ".join(t.text for t in sorted(cue_tokens, key=lambda t: t.i)),
+                     quote=quote, confidence=0.6 if speakers[0] != UNNAMED_SOURCE else 0.4)
+    return attach(stmt, sent, cue_tokens, source if source is not None and source.pos_ in {
+        "NOUN", "PROPN", "PRON", "NUM", "DET"} else None, content, ctx.article.text)
+
+
+def sent_span(sent: Span):
+    from .syntax import sentence_span
+
+    return sentence_span(sent)
+
+
+def source_token(token: Token) -> Token | None:
+    """The words naming who speaks, thinks or wants: subject, passive agent,
+    relative antecedent, or the subject a participle or conjunct shares."""
+    current = token
+    for _ in range(4):
+        subject = None
+        for child in current.children:
+            if child.dep_ == "agent":
+                subject = next((g for g in child.children if g.dep_ == "pobj"), None)
+                break
+            if child.dep_ == "nsubj":
+                subject = child
+        if subject is not None:
+            if subject.lower_ in {"who", "that", "which"} and current.dep_ == "relcl":
+                return current.head
+            return subject
+        if any(c.dep_ in {"nsubjpass", "expl"} for c in current.children):
+            return None  # "it was reported that", "X is expected to"
+        if current.dep_ in {"conj", "advcl", "xcomp", "acomp", "relcl"} and (
+                current.head != current):
+            if current.dep_ == "relcl":
+                return current.head
+            current = current.head
+            continue
+        break
+    return None
+
+
+def speakers_of(ctx: Context, source: Token | None) -> list[str]:
+    """The actors a source names; a description of its own ("analysts", "some"),
+    the unnamed source for none or an unresolved pronoun; nothing for a subject
+    that cannot be a source ("the operation would continue")."""
+    if source is None:
+        return [unnamed_source(ctx)]
+    from .statements import speaker_keys
+
+    keys = [k for k in speaker_keys(ctx, source) if ctx.entities[k].type not in NON_ACTORS]
+    if keys:
+        return keys
+    if source.pos_ == "PROPN" or (source.pos_ in {"NOUN", "PRON", "DET", "ADJ", "NUM"}
+                                  and source.lemma_.lower() in source_heads()):
+        return [ctx.group_for(source)]
+    if source.lower_ in PERSONAL:
+        return [unnamed_source(ctx)]
+    return []
+
+
+def unnamed_source(ctx: Context) -> str:
+    """The article's one unnamed source: who speaks in "it was reported that"."""
+    if UNNAMED_SOURCE not in ctx.entities:
+        ctx.add_entity("unnamed source", "Group", key=UNNAMED_SOURCE, confidence=0.3)
+    return UNNAMED_SOURCE
+
+
+def nominal_statement(ctx: Context, sent: Span, token: Token, cue: Cue) -> Statement | None:
+    """"calls by X for Y", "X's demand that Y", "his threat to Y": a cue noun
+    with a named source or a reported clause; not the medium of a cue verb
+    ("said in a statement that")."""
+    if token.head.dep_ == "prep" and cue_of(token.head.head) is not None:
+        return None
+    source = next((c for c in token.children if c.dep_ == "poss"), None)
+    if source is None:
+        for prep in (c for c in token.children if c.dep_ == "prep"
+                     and c.lower_ in NOMINAL_SOURCE_PREPS):
+            pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if pobj is not None and (prep.lower_ != "of" or pobj.pos_ == "PROPN"):
+                source = pobj
+                break
+    content = {t.i for c in token.children
+               if c.dep_ in {"acl", "ccomp", "xcomp", "relcl"} and c.i > token.i
+               or (c.dep_ == "prep" and c.lower_ in NOMINAL_CONTENT_PREPS
+                   and (source is None or source not in c.subtree))
+               for t in c.subtree}
+    if not content or (source is None and not any(
+            c.dep_ in {"acl", "ccomp"} for c in token.children)):
+        return None
+    speakers = speakers_of(ctx, source)
+    if not speakers:
+        return None
+    kind = cue.type
+    if kind == "Threat" and token.lemma_.lower() == "warning" and any(
+            c.dep_ in {"acl", "xcomp"} and c.tag_ == "VB" for c in token.children):
+        kind = "Appeal"  # "warnings to stay away": others are to act
+    stmt = Statement(span=sent_span(sent), type=kind, speakers=speakers[:1],
+                     cue=token.text, confidence=0.5)
+    return attach(stmt, sent, [token], source, content - {token.i}, ctx.article.text)
