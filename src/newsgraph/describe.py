@@ -13,7 +13,12 @@ Why it is built this way:
   builds of the same articles describe the same dataset and the description
   is byte-identical from run to run.
 * The statistics are made article by article and merged (a corpus build never
-  holds the whole corpus): triples and property counts add up; distinct
+  holds the whole corpus). ``void:triples`` counts the distinct triples of the
+  union, the number a parser reads back from the file and the build summary
+  gives: a triple with an IRI of its own article in it is in no other graph and
+  is counted per article; the others (labels, types, Wikidata links of shared
+  entities, which repeat in every article naming them) are kept as a set, which
+  stays small. Distinct
   subjects and class members are counted per article for the article's own
   IRIs (``{article}/...``, which no other article uses) and kept in a set only
   for shared ones (``{base}entity/Q...``), which are few. VoID's optional
@@ -92,8 +97,9 @@ _ARTICLE = f"<{NG.Article}>"
 class Statistics:
     """VoID statistics of some graphs, mergeable: see the module docstring."""
 
-    triples: int = 0
-    properties: Counter[str] = field(default_factory=Counter)  # IRI -> triples
+    local_triples: int = 0  # triples only their own graph can hold (see of_lines)
+    local_properties: Counter[str] = field(default_factory=Counter)  # IRI -> local triples
+    shared_triples: set[str] = field(default_factory=set)  # N-Triples lines other graphs repeat
     local_subjects: int = 0  # distinct subjects under their own graph's IRI
     shared_subjects: set[str] = field(default_factory=set)
     local_members: Counter[str] = field(default_factory=Counter)  # class IRI -> count
@@ -114,8 +120,11 @@ class Statistics:
         subjects: set[str] = set()
         for line in lines:
             s, p, o = split_triple(line)
-            stats.triples += 1
-            stats.properties[p[1:-1]] += 1
+            if local(s) or local(o):  # an IRI of this article: no other graph has the triple
+                stats.local_triples += 1
+                stats.local_properties[p[1:-1]] += 1
+            else:  # about a shared entity: the same triple may be in every article naming it
+                stats.shared_triples.add(line)
             subjects.add(s)
             if p == _RDF_TYPE:
                 if local(s):
@@ -131,9 +140,25 @@ class Statistics:
                 stats.shared_subjects.add(s)
         return stats
 
+    @property
+    def triples(self) -> int:
+        """Distinct triples of the union of the graphs: what a Turtle file of them holds,
+        what a parser reads back and what a SPARQL union default graph counts."""
+        return self.local_triples + len(self.shared_triples)
+
+    @property
+    def properties(self) -> Counter[str]:
+        """Property IRI -> distinct triples of the union that use it."""
+        from .rdftext import split_triple
+
+        counts = Counter(self.local_properties)
+        counts.update(split_triple(line)[1][1:-1] for line in self.shared_triples)
+        return counts
+
     def merge(self, other: Statistics) -> None:
-        self.triples += other.triples
-        self.properties.update(other.properties)
+        self.local_triples += other.local_triples
+        self.local_properties.update(other.local_properties)
+        self.shared_triples |= other.shared_triples
         self.local_subjects += other.local_subjects
         self.shared_subjects |= other.shared_subjects
         self.local_members.update(other.local_members)

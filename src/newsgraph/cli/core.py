@@ -111,7 +111,7 @@ def build(
                                  warning.lineno)
     for failure in result.failures:
         typer.echo(f"newsgraph: skipped {failure}", err=True)
-    counts = summary(result)
+    counts = summary(result, published_triples(output))
     if online is not None:
         counts += f", {online.linked} linked online"
     if result.duplicates:
@@ -159,7 +159,34 @@ def progress_bar(quiet: bool) -> Iterator[Callable[[int, int], None] | None]:
             bar.stop()
 
 
-def summary(result: api.BuildResult) -> str:
+def published_triples(output: str | None) -> int | None:
+    """``void:triples`` of the description written beside ``output``, if there is one.
+
+    That is the number of distinct triples in the file (its union of article
+    graphs), which a parser reads back; the build's own counts add the article
+    graphs up, and a shared entity's label and type repeat in each article that
+    names it. The summary gives the file's number, so that it, the description
+    and the file agree.
+    """
+    if output is None or output == "-":
+        return None
+    from rdflib import RDF, Graph
+    from rdflib.namespace import DCAT, VOID
+
+    from ..describe import description_path
+
+    path = description_path(output)
+    try:
+        description = Graph().parse(path, format="turtle")
+    except (OSError, SyntaxError, ValueError):
+        return None
+    dataset = description.value(predicate=RDF.type, object=DCAT.Dataset)
+    value = description.value(dataset, VOID.triples) if dataset is not None else None
+    return int(value) if value is not None else None
+
+
+def summary(result: api.BuildResult, triples: int | None = None) -> str:
+    """The counts of the summary line; ``triples`` as published (see published_triples)."""
     c = result.counts
     parts = [
         f"{c['articles']} article{'s' if c['articles'] != 1 else ''}",
@@ -168,7 +195,7 @@ def summary(result: api.BuildResult) -> str:
         f"{c['events']} events",
         f"{c['figures']} casualty figures",
         f"{c['relations']} relations",
-        f"{c['triples']} triples",
+        f"{c['triples'] if triples is None else triples} triples",
     ]
     return ", ".join(parts)
 
