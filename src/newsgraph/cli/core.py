@@ -20,9 +20,10 @@ from .common import EXIT_INVALID, EXIT_OK, app, fail, fail_with
 def build(
     inputs: Annotated[list[Path], typer.Argument(help="Article .txt, .jsonl or .html files, or "
                                                  "directories.")],
-    output: Annotated[str, typer.Option("--output", "-o", help="Output file; '-' for stdout. "
-                                        "The format follows the extension: .ttl .trig .nq "
-                                        ".nt .jsonld")],
+    output: Annotated[str | None, typer.Option("--output", "-o", help="Output file; '-' for "
+                                               "stdout. The format follows the extension: "
+                                               ".ttl .trig .nq .nt .jsonld (optional with "
+                                               "--shards)")] = None,
     fmt: Annotated[str | None, typer.Option("--format", help="Format when writing to "
                                             "stdout: turtle, trig, nquads, ntriples, "
                                             "json-ld")] = None,
@@ -57,6 +58,16 @@ def build(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no "
                                         "summary line (errors and skipped articles are "
                                         "still reported).")] = False,
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help="Run on a Dask "
+                                                  "cluster: the scheduler's address "
+                                                  "(tcp://host:8786), or 'local' for a local "
+                                                  "cluster of --workers processes.")] = None,
+    scheduler_timeout: Annotated[float, typer.Option("--scheduler-timeout", help="Seconds "
+                                                     "to reach the scheduler.")] = 10.0,
+    shards: Annotated[Path | None, typer.Option("--shards", help="Also write the graphs as "
+                                                "N-Quads shards (one per batch, named by "
+                                                "their SHA-256) and a manifest.json into "
+                                                "this directory.")] = None,
 ) -> None:
     """Build the knowledge graph of INPUTS and write it to OUTPUT.
 
@@ -68,8 +79,11 @@ def build(
     import os
     import warnings
 
+    from ..distributed import SchedulerError
     from ..wikidata import WikidataWarning
 
+    if output is None and shards is None:
+        raise fail("build: give an output file (-o OUT) or a shard directory (--shards DIR)")
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", WikidataWarning)
@@ -83,7 +97,9 @@ def build(
                                    title=title, url=url, publisher=publisher,
                                    validate_output=not no_validate, online=online,
                                    keep_going=keep_going, workers=workers, store=store,
-                                   collect=report is not None, progress=progress)
+                                   collect=report is not None, progress=progress,
+                                   scheduler=scheduler, scheduler_timeout=scheduler_timeout,
+                                   shards=shards)
             if report is not None:
                 from ..report import write_report
 
@@ -96,6 +112,8 @@ def build(
         for failure in exc.failures:
             typer.echo(f"newsgraph: skipped {failure}", err=True)
         raise fail(str(exc)) from None
+    except SchedulerError as exc:  # not bad input: the cluster failed
+        raise fail(str(exc), EXIT_INVALID) from None
     except NewsgraphError as exc:  # an output error brings its own code (1: I/O failure)
         raise fail_with(exc) from None
     except Exception as exc:
@@ -123,7 +141,7 @@ def build(
         counts += f", {result.skipped} unchanged in store (skipped)"
     verdict = "not validated" if no_validate else "valid"
     if not quiet:
-        typer.echo(f"newsgraph: built {counts} -> {output} ({verdict})", err=True)
+        typer.echo(f"newsgraph: built {counts} -> {output or shards} ({verdict})", err=True)
     if result.failures:
         raise typer.Exit(EXIT_INVALID)
 

@@ -27,18 +27,20 @@ def _fail_for(exc: NewsgraphError) -> typer.Exit:
 @app.command()
 def load(
     files: Annotated[list[Path], typer.Argument(help="RDF files written by build (.trig .nq; "
-                                                "or .ttl .nt .jsonld of one article).")],
+                                                "or .ttl .nt .jsonld of one article), or "
+                                                "shard directories (build --shards).")],
     store: Annotated[Path, typer.Option("--store", help="Store directory (created if "
                                         "missing).")],
 ) -> None:
     """Load RDF files into an embedded store on disk, one named graph per article.
 
-    Loading an article again replaces its graph, in one transaction.
+    Loading an article again replaces its graph, in one transaction. A shard
+    directory is checked against its manifest, then bulk-loaded.
     """
-    from .. import store as st
+    from .. import shards
 
     try:
-        report = st.load(store, files)
+        report = shards.load(store, files)
     except NewsgraphError as exc:
         raise _fail_for(exc) from None
     typer.echo(f"newsgraph: {report.to_text()} -> {store}", err=True)
@@ -60,20 +62,23 @@ def serve(
     """
     from .. import server
 
+    def ready() -> None:  # called once the port is bound, never before
+        url = server.base_url(bind)
+        mode = "read-write" if writable else "read-only"
+        typer.echo(f"newsgraph: serving {store} ({mode}) at {url}/query"
+                   + (f", updates at {url}/update, graph store at {url}/store" if writable
+                      else "") + "; Ctrl-C stops", err=True)
+        if host not in ("127.0.0.1", "localhost", "[::1]"):
+            typer.echo(f"newsgraph: warning: listening on {host}: other machines can reach "
+                       "it", err=True)
+
     try:
         host, _ = server.check_bind(bind)
         server.command(store, bind, writable)  # checks the store, finds oxigraph
+        code = server.serve_forever(store, bind, writable, on_ready=ready)
     except NewsgraphError as exc:
         raise _fail_for(exc) from None
-    url = server.base_url(bind)
-    mode = "read-write" if writable else "read-only"
-    typer.echo(f"newsgraph: serving {store} ({mode}) at {url}/query"
-               + (f", updates at {url}/update, graph store at {url}/store" if writable else "")
-               + "; Ctrl-C stops", err=True)
-    if host not in ("127.0.0.1", "localhost", "[::1]"):
-        typer.echo(f"newsgraph: warning: listening on {host}: other machines can reach it",
-                   err=True)
-    raise typer.Exit(server.serve_forever(store, bind, writable))
+    raise typer.Exit(code)
 
 
 @app.command()
