@@ -22,7 +22,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import RDF, Graph
+from rdflib.namespace import SKOS
 
 from .errors import InputError
 from .publish import write_atomic
@@ -54,6 +55,12 @@ def render(ontology: Path | None = None) -> str:
         graph = Graph().parse(path, format="turtle")
     except (OSError, SyntaxError, ValueError) as exc:
         raise InputError(path, f"cannot read the ontology: {exc}") from exc
+    # pyLODE takes every skos:ConceptScheme for an ontology of the page: their titles
+    # were run together in its heading ("newsgraph ontologystatement types..."), the
+    # last one's became the page title and IRI. The schemes stay in the ontology file;
+    # the page documents the one owl:Ontology, and the concepts with their classes.
+    for scheme in list(graph.subjects(RDF.type, SKOS.ConceptScheme)):
+        graph.remove((scheme, RDF.type, SKOS.ConceptScheme))
     with _root_logger_kept():
         from pylode import OntPub
 
