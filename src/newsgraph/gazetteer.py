@@ -57,6 +57,7 @@ class Gazetteer:
     by_metonym: dict[str, str] = field(default_factory=dict)
     # names that two entries share ("Abbas"?): they identify neither on their own
     shared: set[str] = field(default_factory=set)
+    by_loose_name: dict[str, str] = field(default_factory=dict)
 
     def get(self, entry_id: str | None) -> GazetteerEntry | None:
         return self.entries.get(entry_id) if entry_id else None
@@ -64,6 +65,11 @@ class Gazetteer:
     def lookup(self, name: str) -> GazetteerEntry | None:
         """Find an entry by exact name or alias (case-insensitive, 'the' ignored)."""
         return self.get(self.by_name.get(normalise(name)))
+
+    def lookup_loose(self, name: str) -> GazetteerEntry | None:
+        """By name without any "the": "Democratic Republic of Congo" is the
+        gazetteer's "Democratic Republic of the Congo"."""
+        return self.get(self.by_loose_name.get(loose(name)))
 
     def demonym(self, word: str) -> GazetteerEntry | None:
         return self.get(self.by_demonym.get(normalise(word)))
@@ -82,6 +88,10 @@ def normalise(name: str) -> str:
     if name.startswith("the "):
         name = name[4:]
     return " ".join(name.replace("-", " ").split())
+
+
+def loose(name: str) -> str:
+    return " ".join(w for w in normalise(name).split() if w != "the")
 
 
 def _entry(data: dict) -> GazetteerEntry:
@@ -122,6 +132,7 @@ def load_gazetteer() -> Gazetteer:
         for name in entry.names:
             if gaz.by_name.setdefault(normalise(name), entry.id) != entry.id:
                 gaz.shared.add(normalise(name))
+            gaz.by_loose_name.setdefault(loose(name), entry.id)
         for word in entry.demonyms:
             gaz.by_demonym.setdefault(normalise(word), entry.id)
         for name in entry.metonyms:

@@ -146,3 +146,74 @@ def test_rebels_and_separatists_are_one_group(run):
 def test_resident_of_a_capital_is_not_its_government(run):
     result = run('"We want peace," one Kabul resident said.')
     assert "Afghanistan" not in result.speakers()
+
+
+# -- a gazetteer match must cover the whole name the text gives ----------------------
+
+
+def test_a_longer_name_around_a_known_first_name_is_someone_else(run):
+    result = run("Abbas Karimi, a shopkeeper in Tehran, said prices had doubled.")
+    assert result.speakers() == {"Abbas Karimi"}
+    assert "Mahmoud Abbas" not in {e.label for e in result.x.entities.values()}
+
+
+def test_a_known_persons_full_name_in_another_spelling_is_that_person(run):
+    result = run("Iranian Foreign Minister Abbas Araqchi said talks would resume.")
+    assert result.speakers() == {"Abbas Araghchi"}
+    assert "Mahmoud Abbas" not in {e.label for e in result.x.entities.values()}
+
+
+def test_an_organisations_name_ending_a_persons_name_is_the_person(run):
+    result = run("Deputy minister Anna Wagner said the border would reopen.")
+    assert result.speakers() == {"Anna Wagner"}
+    assert result.entity("Anna Wagner").type == "Person"
+    assert "Wagner Group" not in {e.label for e in result.x.entities.values()}
+
+
+def test_a_country_name_inside_a_longer_country_name_is_not_that_country(run):
+    result = run("Refugees crossed from the Democratic Republic of Congo into Uganda.")
+    congo = result.entity("Democratic Republic of the Congo")
+    assert congo.wikidata == "Q974"
+    assert "Republic of the Congo" not in {e.label for e in result.x.entities.values()}
+
+
+def test_a_country_name_inside_a_place_name_is_the_place(run):
+    result = run("General Burhan spoke in Port Sudan on Monday.")
+    port = result.entity("Port Sudan")
+    assert port.type == "Place" and port.wikidata is None
+
+
+def test_two_known_people_side_by_side_stay_two(run):
+    result = run("Erdogan Putin talks were held in Sochi.")
+    people = {e.label for e in result.x.entities.values() if e.type == "Person"}
+    assert people == {"Recep Tayyip Erdoğan", "Vladimir Putin"}
+
+
+def test_an_acronym_joins_the_long_form_it_was_given_for(run):
+    result = run("The Lake Kivu Protection Front (LKPF) said it had taken the town. "
+                 "The LKPF denied attacking civilians.")
+    assert result.speakers() == {"Lake Kivu Protection Front"}
+    assert "LKPF" in result.entity("Lake Kivu Protection Front").aliases
+
+
+def test_a_letter_is_not_a_person(run):
+    result = run("Netanyahu wrote on X. He said the operation would continue.")
+    assert all(e.label.rstrip(".") != "X" for e in result.x.entities.values())
+
+
+def test_a_name_the_ner_calls_a_person_is_a_place_where_people_flee(run):
+    result = run("Thousands fled Goma as the rebels advanced.")
+    assert result.entity("Goma").type == "Place"
+
+
+def test_a_name_the_ner_calls_an_organisation_is_a_place_near_which_shelling_is(run):
+    result = run("The offensive near Qana continued for a third day.")
+    assert result.entity("Qana").type == "Place"
+
+
+def test_an_army_is_its_own_organisation_affiliated_with_its_state(run):
+    result = run("Sudan's army said it had repelled an attack on the city.")
+    army = result.entity("Army of Sudan")
+    assert army.type == "Organization" and army.identity == "organization/army-of-sudan"
+    assert result.speakers() == {"Army of Sudan"}
+    assert ("Army of Sudan", "affiliatedWith", "Sudan") in result.triples()

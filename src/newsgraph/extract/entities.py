@@ -16,6 +16,7 @@ from ..gazetteer import normalise
 from ..model import Entity
 from . import lexicon
 from .context import Context, slug
+from .names import separate_people, whole_name_entry, whole_name_type, whole_names
 
 SKIP_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "LANGUAGE",
                "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"}
@@ -32,6 +33,10 @@ PLACE_NOUNS = {"city", "capital", "town", "region", "province", "village", "area
 PLACE_VERBS = {"control", "hold", "seize", "capture", "take", "enter", "shell", "bomb", "attack",
                "strike", "besiege", "surround", "occupy", "liberate", "recapture", "retake",
                "visit", "reach", "leave", "evacuate", "encircle", "target", "hit"}
+SPATIAL_PREPS = {"in", "near", "outside", "inside", "around", "across", "throughout", "into",
+                 "towards", "toward", "within"}
+TERRITORY_VERBS = {"seize", "capture", "shell", "bomb", "besiege", "surround", "occupy",
+                   "liberate", "recapture", "retake", "enter", "flee", "evacuate", "encircle"}
 TYPE_FOR_LABEL = {"PERSON": "Person", "GPE": "Place", "LOC": "Place", "ORG": "Organization",
                   "FAC": "Place"}
 
@@ -44,8 +49,12 @@ def find_entities(ctx: Context) -> None:
 
 def find_named_entities(ctx: Context, absorbed: set[int]) -> None:
     doc = ctx.doc
+    names, done = whole_names(ctx), set()
     for ent in doc.ents:
         if ent.label_ in SKIP_LABELS or ent.start in absorbed:
+            continue
+        inside = next((names[i] for i in range(ent.start, ent.end) if i in names), None)
+        if inside is not None and ent.label_ != "NORP" and name_in_full(ctx, inside, done):
             continue
         entry = ctx.gaz.get(ent.ent_id_) if ent.ent_id_ else None
         if ent.label_ == "NORP":
@@ -95,8 +104,12 @@ def find_named_entities(ctx: Context, absorbed: set[int]) -> None:
             ctx.mention_span(entity.key, ent)
             continue
         type_ = TYPE_FOR_LABEL.get(ent.label_)
-        if type_ is None or not label.text.strip():
-            continue
+        if type_ is None or len(label.text.strip().rstrip(".")) <= 1:
+            continue  # "a post on X.": a letter is not a name
+        if type_ in {"Person", "Organization"} and located(ent):
+            type_ = "Place"  # "fled Goma", "in El Fasher": the NER's person or group is a place
+        elif type_ == "Place" and any(c.isdigit() for c in label.text):
+            type_ = "Organization"  # "M23": no place is named with digits
         if type_ == "Organization" and ent.root.lemma_.lower() in lexicon.STATE_BODY_HEADS:
             continue  # "the health ministry": named after its state by resolution
         if ent.root.lemma_.lower() in lexicon.FORMAT_HEADS:
@@ -128,6 +141,40 @@ def titled_names(ctx: Context) -> None:
         entity = named_entity(ctx, name.text, "Person", key=same_person(ctx, name.text),
                        confidence=0.5)
         ctx.mention_span(entity.key, name)
+
+
+def name_in_full(ctx: Context, name: Span, done: set[int]) -> bool:
+    """Make the entity of a whole name around a gazetteer match (see names.py);
+    False when the words are two known people side by side."""
+    if name.start in done:
+        return True
+    entry = whole_name_entry(ctx, name)
+    if entry is None and separate_people(ctx, name):
+        return False
+    done.add(name.start)
+    if entry is not None:
+        entity = ctx.entity_from_gazetteer(entry)
+        if entry.qid is None:
+            ctx.name_as_written(entity.key, name)
+    else:
+        type_ = whole_name_type(ctx, name)
+        key = same_person(ctx, name.text) if type_ == "Person" else same_name(ctx, name.text)
+        entity = named_entity(ctx, name.text, type_, key=key, confidence=0.6)
+    ctx.mention_span(entity.key, name)
+    return True
+
+
+def located(ent: Span) -> bool:
+    """The name is where something happens: the object of a spatial preposition
+    ("in", "near", not "at" or "to": "an analyst at X", "according to X") or of
+    a verb of territory ("seized", "fled")."""
+    root = ent.root
+    if root.dep_ == "pobj" and root.head.lower_ in SPATIAL_PREPS:
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ == "from" and (
+            root.head.head.lemma_.lower() in TERRITORY_VERBS | {"withdraw", "retreat", "pull"}):
+        return True  # "withdraw from El Fasher"
+    return root.dep_ in {"dobj", "nsubjpass"} and root.head.lemma_.lower() in TERRITORY_VERBS
 
 
 def named_entity(ctx: Context, label: str, type_: str, *, key: str | None = None,
@@ -201,8 +248,8 @@ def other_first_name(ent: Span, entry) -> bool:
     if prev.pos_ != "PROPN" or not prev.text[:1].isupper() or prev.ent_type_ not in {
             "", "PERSON"}:
         return False
-    if prev.lower_ in lexicon.HONORIFICS:
-        return False
+    if prev.lower_ in lexicon.HONORIFICS or prev.ent_id_:
+        return False  # "Erdogan Putin talks": a known name, not a first name
     return all(prev.text not in name.split() for name in entry.names)
 
 
@@ -214,11 +261,17 @@ def full_name(ent: Span) -> Span:
     return ent.doc[start : ent.end]
 
 
+def initials(name: str) -> str:
+    """"Rapid Support Forces" -> "RSF"; lower-case words ("for", "of") do not count."""
+    return "".join(w[0] for w in name.replace("-", " ").split() if w[:1].isupper())
+
+
 def same_name(ctx: Context, name: str) -> str | None:
-    """"Houthi" and "Houthis", "Taliban" and "the Taliban": one entity."""
+    """"Houthi" and "Houthis", "Taliban" and "the Taliban", an acronym and the
+    long form it was given for: one entity."""
     wanted = normalise(name).rstrip("s")
     for entity in ctx.entities.values():
-        if normalise(entity.label).rstrip("s") == wanted:
+        if any(normalise(n).rstrip("s") == wanted for n in (entity.label, *entity.aliases)):
             return entity.key
     if " " not in name.strip():
         # a surname the tagger took for an organisation: "Amara Okonkwo" ... "Okonkwo"
@@ -270,7 +323,8 @@ def directional_region(ent: Span) -> Span | None:
 
 
 def acronym_expansions(ctx: Context) -> set[int]:
-    """Long forms followed by "(ACRONYM)" of a known entity become its mentions."""
+    """Long forms followed by "(ACRONYM)" of a known entity become its mentions;
+    an unknown acronym made of the long form's initials joins it."""
     doc = ctx.doc
     absorbed: set[int] = set()
     ents = list(doc.ents)
@@ -285,10 +339,18 @@ def acronym_expansions(ctx: Context) -> set[int]:
             continue
         acronym = doc[j + 1]
         entry = ctx.gaz.lookup(acronym.text)
-        if entry is None or not acronym.text.isupper():
-            continue
-        entity = ctx.entity_from_gazetteer(entry)
         long_form = strip_determiner(doc[ent.start : j])
+        if not acronym.text.isupper() or len(acronym.text) < 2:
+            continue
+        if entry is not None:
+            entity = ctx.entity_from_gazetteer(entry)
+        elif initials(long_form.text) == acronym.text:
+            # "the Rapid Support Forces (RSF)": one group, "RSF" later is the same
+            entity = named_entity(ctx, long_form.text, "Organization", confidence=0.7)
+            if acronym.text not in entity.aliases:
+                entity.aliases.append(acronym.text)
+        else:
+            continue
         ctx.add_mention(entity.key, long_form.start_char, long_form.end_char,
                         range(long_form.start, long_form.end))
         if long_form.text not in entity.aliases:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..gazetteer import normalise
 from . import lexicon
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
@@ -281,10 +282,19 @@ class Resolution:
         words = [t for t in _noun_phrase(token) if t.dep_ != "poss" and t.head.dep_ != "poss"
                  and t.lower_ not in DETERMINERS and t.dep_ != "case"]
         label = " ".join(t.text for t in words if t.i <= token.i) or token.text
+        plain = all(t.i == token.i or t.i in self.demonym_key or t.i in self.token_key
+                    for t in words if t.i <= token.i)
+        if plain:
+            # "Sudan's army", "the Sudanese army": the state's army, one organisation
+            # in every article (its own node, ng:affiliatedWith the state)
+            label = f"{token.lemma_.capitalize()} of {self.entities[country].label}"
         entity = self.add_entity(label, "Organization", confidence=0.7)
+        entity.named = entity.named or plain
         self.affiliation.setdefault(entity.key, country)
         self.bodies.add(entity.key)
         phrase = _noun_phrase(token)
+        if plain and phrase.text not in entity.aliases:
+            entity.aliases.append(phrase.text)
         self.add_mention(entity.key, phrase.start_char, phrase.end_char)
         return entity.key
 
@@ -323,6 +333,14 @@ class Resolution:
         phrase = _noun_phrase(token)
         label = phrase.text
         tokens = range(phrase.start, phrase.end)
+        if token.pos_ == "PROPN":
+            # "The LKPF denied" after "the Lake Kivu Protection Front (LKPF)": a name
+            # the NER missed that an entity already carries
+            wanted = normalise(label)
+            for key, entity in self.entities.items():
+                if wanted in {normalise(n) for n in (entity.label, *entity.aliases)}:
+                    self.add_mention(key, phrase.start_char, phrase.end_char, tokens)
+                    return key
         type_ = "Organization" if token.lemma_.lower() in lexicon.STATE_BODY_HEADS or (
             token.pos_ == "PROPN") else "Group"
         entity = self.add_entity(label, type_, confidence=0.6)
