@@ -15,6 +15,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 install: $(STAMP)
+	@echo "newsgraph is installed in .venv/bin: source .venv/bin/activate puts it on PATH"
 
 demo: $(STAMP)
 	mkdir -p out
@@ -23,6 +24,7 @@ demo: $(STAMP)
 	$(BIN)/newsgraph validate out/seed.trig
 	@echo "--- who accused whom (queries/accusations.rq) ---"
 	$(BIN)/newsgraph query accusations --data out/seed.trig
+	@echo "--- next: your own articles (README, 'Your own articles'): source .venv/bin/activate ---"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
