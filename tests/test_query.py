@@ -690,3 +690,48 @@ def test_listing_rows_give_their_article_title_and_date(name, data):
     for row in table.records():
         expected = {str(ARTICLE): "test_article", str(ARTICLE2): "second_article"}
         assert row["article_title"] == expected[row["article"]], (name, row)
+
+
+# -- which casualty figures contradict each other ----------------------------------------
+# Four sources on one strike in an article of our own: 40 against 25 cannot both be right;
+# "at least 30" agrees with 40 but not with 25; "more than 900" in the whole war is a total
+# the strike's dead are part of, not a contradiction of any of them.
+STRIKE = ("Ruritanian officials said 40 civilians were killed in the market strike. "
+          "Bordurian officials said 25 civilians were killed there. Monitors said at least "
+          "30 civilians were killed. More than 900 civilians have been killed in the war, "
+          "the United Nations said.")
+
+
+def strike_data():
+    article = URIRef(ID + "article/5151515151515151")
+    ds = Dataset()
+    a = ArticleBuilder(ds, article, STRIKE, "strike")
+    strike = a.node("event", NG.Event, "the market strike", eventType=NG.Attack)
+    sources = []
+    for key, label in (("rur", "Ruritanian officials"), ("bor", "Bordurian officials"),
+                       ("mon", "Monitors"), ("un", "United Nations")):
+        node = URIRef(f"{article}/entity/{key}")
+        a.entity(node, NG.Group, label, [(label, 0)])
+        sources.append(node)
+    figures = [("40 civilians were killed", 40, NG.Exactly),
+               ("25 civilians were killed", 25, NG.Exactly),
+               ("at least 30 civilians were killed", 30, NG.AtLeast),
+               ("More than 900 civilians have been killed", 900, NG.MoreThan)]
+    for (evidence, count, qualifier), source in zip(figures, sources, strict=True):
+        figure = a.node("figure", NG.CasualtyFigure, evidence, casualtyType=NG.Killed,
+                        victims=NG.Civilians, countQualifier=qualifier,
+                        count=Literal(count, datatype=XSD.nonNegativeInteger))
+        about = {} if count == 900 else {"about": strike}
+        a.node("statement", NG.Statement, evidence, statementType=NG.Claim, speaker=source,
+               reportsFigure=figure, **about)
+    return ds, rdflib_to_oxigraph(ds), {}
+
+
+def test_contradicting_figures_are_those_that_cannot_both_be_right():
+    rows = both("contradictions", strike_data()).records()
+    assert {(r["first_source_label"], r["second_source_label"], r["detail"]) for r in rows} == {
+        ("Ruritanian officials", "Bordurian officials",
+         "Killed - Exactly 40 Civilians against Exactly 25 Civilians"),
+        ("Bordurian officials", "Monitors",
+         "Killed - Exactly 25 Civilians against AtLeast 30 Civilians"),
+    }
