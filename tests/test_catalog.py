@@ -65,7 +65,7 @@ def backends(seed_build, tmp_path_factory):
 
 def params_for(name: str, backends: dict) -> dict[str, str]:
     return {"provenance": {"node": ARMENIA},
-            "actor-profile": {"actor": ID + "entity/person/ilham-aliyev"},
+            "actor-profile": {"actor": ARMENIA},
             "wikidata-enrich": {"endpoint": backends["wikidata"]}}.get(name, {})
 
 

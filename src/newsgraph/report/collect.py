@@ -219,7 +219,12 @@ class Collector:
         mentions = sorted((m for m in self.g.objects(node, NG.mention) if m in self.spans),
                           key=lambda m: (self.order[self.spans[m][0]], self.spans[m][1]))
         key = self._id("E", node)
+        # A corpus entity (a QID or a name identity) is one node however many articles
+        # name it: the report lists them, in corpus order, for its one network node.
+        articles = {self.spans[m][0] for m in mentions} | {
+            a for a in self.g.objects(node, NG.reportedIn) if a in self.articles}
         self.entities[key] = {
+            "articles": [self.articles[a]["id"] for a in sorted(articles, key=self.order.get)],
             "id": key, "iri": str(node), "label": self._label(node), "kind": kind,
             "actor": kind in {local_name(c) for c in ACTOR_CLASSES}
             and self.one(node, NG.mention) is not None,
