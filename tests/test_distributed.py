@@ -230,3 +230,23 @@ def test_a_worker_killed_mid_build_changes_nothing(cluster: Cluster, articles: P
     victim = next(p for p in cluster.workers if p.pid == killed[0])
     assert victim.wait(timeout=30) == -signal.SIGKILL
     assert out.read_bytes() == serial
+
+
+def test_a_scheduler_lost_mid_build_fails_and_keeps_the_old_output(
+        cluster: Cluster, articles: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """After the worker test (the cluster is spent): the scheduler is SIGKILLed once the
+    first batch is back; the build ends in a SchedulerError and writes nothing."""
+    monkeypatch.setattr(corpus, "BATCH", 4)
+    out = tmp_path / "out.trig"
+    out.write_text("the previous build\n", encoding="utf-8")
+
+    def kill_scheduler(done: int, total: int) -> None:
+        if cluster.scheduler.poll() is None:
+            cluster.scheduler.send_signal(signal.SIGKILL)
+            cluster.scheduler.wait(timeout=30)
+
+    with pytest.raises(SchedulerError, match="lost the Dask scheduler"):
+        newsgraph.build([articles], out, scheduler=cluster.address, scheduler_timeout=3,
+                        progress=kill_scheduler, collect=False)
+    assert cluster.scheduler.returncode == -signal.SIGKILL
+    assert out.read_text(encoding="utf-8") == "the previous build\n"

@@ -68,6 +68,19 @@ def _plugin_class() -> type:
     return PipelinePlugin
 
 
+def _quiet_dask() -> dict[str, int]:
+    """Silence Dask's loggers (it logs a lost connection with tracebacks; the build
+    reports it in one line); returns their levels, to put back."""
+    import distributed  # noqa: F401 (sets up its loggers)
+
+    names = ["distributed", *(name for name in logging.root.manager.loggerDict
+                              if name.startswith("distributed."))]
+    levels = {name: logging.getLogger(name).level for name in names}
+    for name in names:
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+    return levels
+
+
 class DaskRunner:
     """A connection to a Dask scheduler (or a local cluster it started) that runs the
     batches of a build. Connects when made, so a bad address fails before any work."""
@@ -77,6 +90,8 @@ class DaskRunner:
         self.address = scheduler
         self.cluster: Any = None
         self.client: Client | None = None
+        self.lost = False
+        self._levels = _quiet_dask()
         try:
             from distributed import Client, LocalCluster
 
@@ -150,6 +165,7 @@ class DaskRunner:
             raise self._lost(exc) from None  # cancelled: the scheduler went away
 
     def _lost(self, exc: BaseException) -> SchedulerError:
+        self.lost = True
         return SchedulerError(one_line(f"{self.address}: lost the Dask scheduler "
                                        f"({type(exc).__name__}: {exc}); nothing written"))
 
@@ -160,3 +176,7 @@ class DaskRunner:
                 with contextlib.suppress(Exception):  # closing a broken connection
                     part.close()
         self.client = self.cluster = None
+        if not self.lost:  # a lost connection goes on logging its reconnection attempts
+            for name, level in self._levels.items():
+                logging.getLogger(name).setLevel(level)
+        self._levels = {}
