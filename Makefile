@@ -36,10 +36,11 @@ fuzz: $(STAMP)
 		tests/test_properties.py tests/test_atomic_writes.py tests/test_bad_input.py \
 		tests/test_security.py tests/test_news_grammar.py tests/test_linear_input.py
 
-# Corpus benchmark (issue #6): newsgraph build against the spaCy-only ceiling at N=200 and
-# N=2000, and canned-query latency on a ~1M-triple store; writes benchmarks/results.json.
-# Not part of `make test` (about 15 minutes); BENCH_ARGS="--n 200 --triples 0" is quick.
-BENCH_ARGS ?= --n 200 2000
+# Corpus benchmark (issues #6, #14): newsgraph build (process pool, and a local Dask cluster:
+# --scheduler local) against the spaCy-only ceiling at N=200 and N=2000, 2 workers each,
+# and canned-query latency on a ~1M-triple store; writes benchmarks/results.json.
+# Not part of `make test` (about 20 minutes); BENCH_ARGS="--n 200 --triples 0" is quick.
+BENCH_ARGS ?= --n 200 2000 --workers 2
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
 

@@ -9,7 +9,9 @@ then measures in the same run:
 
 - the spaCy ceiling: ``nlp.pipe`` over the same texts with the same pipeline
   (the model plus the gazetteer ruler) and the same number of processes;
-- the end-to-end ``newsgraph.build`` (ingest -> ... -> validate -> write);
+- the end-to-end ``newsgraph.build`` (ingest -> ... -> validate -> write) with the
+  process pool (``--workers``) and on a local Dask cluster of as many worker
+  processes (``--scheduler local``), each in a fresh process;
 - the share of each stage, by calling the stage functions directly, in one
   process: ingest, nlp, extract, link, map, validate, write;
 - peak RSS of the build (its own process: the main process and the largest worker);
@@ -78,8 +80,9 @@ _BUILD = """
 import json, resource, sys, time
 import newsgraph
 corpus, out, workers = sys.argv[1], sys.argv[2], int(sys.argv[3])
+scheduler = sys.argv[4] if len(sys.argv) > 4 else None
 start = time.perf_counter()
-result = newsgraph.build([corpus], out, workers=workers, collect=False)
+result = newsgraph.build([corpus], out, workers=workers, collect=False, scheduler=scheduler)
 seconds = time.perf_counter() - start
 unit = 1 if sys.platform == "darwin" else 1024
 own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * unit / 2**20
@@ -94,10 +97,13 @@ print(json.dumps({"seconds": seconds, "articles": result.articles,
 """
 
 
-def end_to_end(corpus: Path, out: Path, workers: int) -> dict[str, float]:
+def end_to_end(corpus: Path, out: Path, workers: int,
+               scheduler: str | None = None) -> dict[str, float]:
     """``newsgraph.build`` as the CLI runs it (streaming), in a fresh process, so that its
-    peak RSS is its own: the main process and the largest worker."""
-    done = subprocess.run([sys.executable, "-c", _BUILD, str(corpus), str(out), str(workers)],
+    peak RSS is its own: the main process (with Dask: the client, and the scheduler of
+    the local cluster) and the largest worker."""
+    args = [sys.executable, "-c", _BUILD, str(corpus), str(out), str(workers)]
+    done = subprocess.run(args + ([scheduler] if scheduler else []),
                           check=True, capture_output=True, text=True)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -159,6 +165,8 @@ def run(n: int, workers: int) -> dict[str, object]:
         ceiling = spacy_ceiling(texts, workers)
         built = end_to_end(corpus, Path(tmp) / "out.trig", workers)
         build = built["seconds"]
+        dask = end_to_end(corpus, Path(tmp) / "dask.trig", workers, "local")
+        same = (Path(tmp) / "out.trig").read_bytes() == (Path(tmp) / "dask.trig").read_bytes()
         stages = stage_times(corpus, Path(tmp) / "stages.trig")
     staged = sum(stages.values())
     return {
@@ -166,11 +174,15 @@ def run(n: int, workers: int) -> dict[str, object]:
         "spacy_seconds": round(ceiling, 3), "build_seconds": round(build, 3),
         "spacy_docs_per_s": round(n / ceiling, 2), "build_docs_per_s": round(n / build, 2),
         "throughput_ratio": round(ceiling / build, 3),
+        "dask_seconds": round(dask["seconds"], 3), "dask_docs_per_s": round(n / dask["seconds"], 2),
+        "dask_over_pool": round(build / dask["seconds"], 3), "dask_same_bytes": same,
         "stage_seconds": {k: round(v, 3) for k, v in stages.items()},
         "stage_share": {k: round(v / staged, 3) for k, v in stages.items()},
         "validation_share": round(stages["validate"] / staged, 3),
         "peak_rss_mib": {"build_main": built["rss_main"],
-                         "build_worker_max": built["rss_worker_max"]},
+                         "build_worker_max": built["rss_worker_max"],
+                         "dask_client": dask["rss_main"],
+                         "dask_worker_max": dask["rss_worker_max"]},
     }
 
 
@@ -187,6 +199,13 @@ def print_table(results: list[dict]) -> None:
               f"{100 * r['validation_share']:>10.1f}% {rss['build_main']:>8} "
               f"{rss['build_worker_max']:>10}")
     for r in results:
+        rss = r["peak_rss_mib"]
+        print(f"Dask (--scheduler local, {r['workers']} workers) at N={r['n']}: "
+              f"{r['dask_docs_per_s']} doc/s, x{r['dask_over_pool']} the pool's, "
+              f"x{round(r['spacy_seconds'] / r['dask_seconds'], 3)} spaCy's; client "
+              f"{rss['dask_client']} MiB, worker {rss['dask_worker_max']} MiB; "
+              f"same bytes as the pool: {r['dask_same_bytes']}")
+    for r in results:
         shares = "  ".join(f"{k} {100 * v:.1f}%" for k, v in r["stage_share"].items())
         print(f"stage shares at N={r['n']}: {shares}")
     if len(results) > 1:
@@ -196,7 +215,8 @@ def print_table(results: list[dict]) -> None:
         print(f"scaling N {a['n']} -> {b['n']} (x{scale:g}): build time "
               f"x{b['build_seconds'] / a['build_seconds']:.2f}, peak RSS "
               f"x{rb['build_main'] / ra['build_main']:.2f} (main), "
-              f"x{rb['build_worker_max'] / ra['build_worker_max']:.2f} (largest worker)")
+              f"x{rb['build_worker_max'] / ra['build_worker_max']:.2f} (largest worker), "
+              f"x{rb['dask_client'] / ra['dask_client']:.2f} (Dask client)")
 
 
 def main(argv: list[str] | None = None) -> int:
