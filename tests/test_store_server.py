@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import base64
 import json
+import socket
 import ssl
+import subprocess
 import sys
 import threading
 import urllib.error
@@ -185,6 +187,21 @@ def test_serve_is_read_only_on_localhost_by_default(seed_store, tmp_path):
     assert invoke("serve", "--store", tmp_path / "none").exit_code == 2
     bad_bind = invoke("serve", "--store", seed_store, "--bind", "7878")
     assert bad_bind.exit_code == 2 and "HOST:PORT" in bad_bind.stderr
+
+
+def test_serve_on_a_port_in_use_prints_no_address_and_one_error_line(seed_store):
+    with socket.socket() as taken:  # issue 17, item 8
+        taken.bind((LOCALHOST, 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run([NEWSGRAPH, "serve", "--store", str(seed_store), "--bind",
+                                 f"{LOCALHOST}:{port}"], capture_output=True, text=True,
+                                timeout=120, check=False)
+    assert result.returncode == 1, result.stderr
+    assert "serving" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("newsgraph: "), result.stderr
+    assert f"{LOCALHOST}:{port}" in lines[0] and "in use" in lines[0]
 
 
 def test_serve_answers_sparqlwrapper_and_plain_get_and_refuses_updates(seed_store, seed_build):

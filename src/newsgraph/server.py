@@ -22,6 +22,7 @@ A read-only server answers from the store as it was when it started; a
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import select
@@ -101,21 +102,29 @@ def _parent_death_signal() -> Callable[[], None] | None:
     return lambda: prctl(pr_set_pdeathsig, int(signal.SIGTERM))
 
 
-def serve_forever(store: Path | str, bind: str = DEFAULT_BIND, writable: bool = False) -> int:
+def serve_forever(store: Path | str, bind: str = DEFAULT_BIND, writable: bool = False,
+                  on_ready: Callable[[], None] | None = None) -> int:
     """Run the server in the foreground until it ends or this process is told to stop.
 
-    SIGINT and SIGTERM are passed on to the server; stopped that way, the exit
-    code is 0. Otherwise it is the server's (1 when it could not start, e.g. on
-    a port in use), or 128 + the signal that ended it.
+    ``on_ready`` (``newsgraph serve``'s "serving ... at URL" line) is called
+    only once Oxigraph says it listens, i.e. once the port is bound: a server
+    that cannot start (a port in use) raises :class:`ServerError` with
+    Oxigraph's reason and nothing has claimed an address. Oxigraph's own
+    stderr is passed on. SIGINT and SIGTERM stop the server (with SIGTERM,
+    which a background job cannot ignore); stopped that way, the exit code is
+    0. Otherwise it is the server's, or 128 + the signal that ended it.
     """
-    process = subprocess.Popen(command(store, bind, writable),
-                               preexec_fn=_parent_death_signal())
+    server = Server(store, bind, writable, echo=True).start()
+    process = server.process
+    assert process is not None
+    if on_ready is not None:
+        on_ready()
     stopping = False
 
-    def forward(signum: int, _frame: FrameType | None) -> None:
+    def forward(_signum: int, _frame: FrameType | None) -> None:
         nonlocal stopping
         stopping = True
-        process.send_signal(signum)
+        process.terminate()  # SIGTERM: a SIGINT may be ignored (a background job)
 
     previous = {sig: signal.signal(sig, forward) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
@@ -124,9 +133,7 @@ def serve_forever(store: Path | str, bind: str = DEFAULT_BIND, writable: bool = 
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
-        if process.poll() is None:
-            process.terminate()
-            process.wait()
+        server.stop()
 
 
 class Server:
@@ -142,8 +149,10 @@ class Server:
     """
 
     def __init__(self, store: Path | str, bind: str = DEFAULT_BIND, writable: bool = False,
-                 argv: list[str] | None = None, timeout: float = 30.0) -> None:
+                 argv: list[str] | None = None, timeout: float = 30.0,
+                 echo: bool = False) -> None:
         self.bind = bind
+        self.echo = echo  # pass the server's stderr on to ours once it listens
         self.argv = argv if argv is not None else command(store, bind, writable)
         self.timeout = timeout
         self.process: subprocess.Popen[bytes] | None = None
@@ -173,9 +182,11 @@ class Server:
                                         preexec_fn=_parent_death_signal())
         if not self._wait_listening():
             self.stop()
-            detail = self.stderr.decode("utf-8", "replace").strip().splitlines()
+            reason = _reason(self.stderr.decode("utf-8", "replace"))
             raise ServerError(f"the server did not start on {self.bind}"
-                              + (f": {detail[-1]}" if detail else ""))
+                              + (f": {reason}" if reason else ""))
+        if self.echo:
+            _copy_to_stderr(self.stderr)
         return self
 
     def _wait_listening(self) -> bool:
@@ -183,7 +194,7 @@ class Server:
         assert self.process is not None and self.process.stderr is not None
         fd = self.process.stderr.fileno()
         deadline = time.monotonic() + self.timeout
-        while b"Listening" not in self.stderr:
+        while not _listening(self.stderr):
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 return False
@@ -193,15 +204,17 @@ class Server:
                 return False
             self.stderr += chunk
         # Keep reading stderr so that the server never blocks on a full pipe.
-        self._drainer = threading.Thread(target=self._drain, args=(fd,), daemon=True)
+        self._drainer = threading.Thread(target=self._drain, args=(fd, self.echo),
+                                         daemon=True)
         self._drainer.start()
         return True
 
     @staticmethod
-    def _drain(fd: int) -> None:
+    def _drain(fd: int, echo: bool) -> None:
         try:
-            while os.read(fd, 4096):
-                pass
+            while chunk := os.read(fd, 4096):
+                if echo:
+                    _copy_to_stderr(chunk)
         except OSError:
             pass
 
@@ -228,3 +241,25 @@ class Server:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+def _listening(stderr: bytes) -> bool:
+    """Whether Oxigraph's whole "Listening for requests at ..." line has come (it may
+    arrive in pieces; what follows it must not be cut into)."""
+    at = stderr.find(b"Listening")
+    return at >= 0 and b"\n" in stderr[at:]
+
+
+def _reason(stderr: str) -> str:
+    """Oxigraph's error line (``Error: Address already in use (os error 98)``), not the
+    backtrace after it."""
+    lines = [line.strip() for line in stderr.splitlines() if line.strip()]
+    for line in lines:
+        if line.startswith("Error:"):
+            return line.removeprefix("Error:").strip()
+    return lines[0] if lines else ""
+
+
+def _copy_to_stderr(data: bytes) -> None:
+    with contextlib.suppress(OSError):  # stderr gone: nothing to tell anyone
+        os.write(2, data)
