@@ -306,7 +306,7 @@
         const answers = [...s.refutes, ...s.corroborates]
           .map((o) => `${S[o].typeLabel} by ${names(S[o].speakers)}`).join("; ");
         return h("tr", null, td(h("span", { class: "badge " + typeClass(s.type) }, s.typeLabel)),
-          td(names(s.targets) || answers), td(s.cue),
+          td(names(s.targets) || answers), td(s.cue, "cue"),
           td([evidenceButton(id, s.evidence), s.quote ? h("q", null, s.quote) : null], "evidence"),
           td(conf(s.confidence), "num"));
       });
@@ -315,7 +315,7 @@
         h("summary", null, h("strong", null, label(g.speaker)), " ", wikidata(g.speaker),
           h("span", { class: "count" }, ` ${g.statements.length} statement` +
             `${g.statements.length === 1 ? "" : "s"}: ${counts}`)),
-        table(null, ["Type", "Target or answers", "Cue", "Evidence", "Confidence"], [rows]));
+        table(null, ["Type", "Target or answers", "Cue", "Evidence", "Conf."], [rows]));
     });
   }
   function figureTable(t) {
