@@ -43,7 +43,7 @@ def link(extraction: Extraction, gazetteer: Gazetteer | None = None) -> Extracti
             continue
         if entry.type not in COMPATIBLE.get(entity.type, set()):
             continue
-        if entry.ambiguous and not confirmed_by_context(entry, text):
+        if entry.ambiguous and not confirmed_by_context(entry, text, gaz):
             continue
         entity.wikidata = entry.qid
         entity.link_confidence = 0.8 if by_label else 0.95
@@ -51,7 +51,12 @@ def link(extraction: Extraction, gazetteer: Gazetteer | None = None) -> Extracti
     return assign_identities(extraction, gaz)
 
 
-def confirmed_by_context(entry: GazetteerEntry, text: str) -> bool:
-    """An ambiguous name counts only beside its capital or demonym."""
+def confirmed_by_context(entry: GazetteerEntry, text: str, gaz: Gazetteer | None = None
+                         ) -> bool:
+    """An ambiguous name counts only beside its capital or demonym; a place's
+    beside its country's name or demonym ("Tripoli" in a story that names Libya)."""
     clues = [entry.capital, *entry.demonyms] if entry.capital else list(entry.demonyms)
+    country = gaz.get(entry.country) if gaz is not None and entry.type == "Place" else None
+    if country is not None:
+        clues += [*country.names, *country.demonyms]
     return any(clue and clue in text for clue in clues)

@@ -217,3 +217,9 @@ def test_an_army_is_its_own_organisation_affiliated_with_its_state(run):
     assert army.type == "Organization" and army.identity == "organization/army-of-sudan"
     assert result.speakers() == {"Army of Sudan"}
     assert ("Army of Sudan", "affiliatedWith", "Sudan") in result.triples()
+
+
+def test_the_office_in_a_title_is_no_organisation(run):
+    result = run("US Secretary of State Mike Pompeo urged both sides to talk.")
+    assert "State" not in {e.label for e in result.x.entities.values()}
+    assert result.speakers() == {"Mike Pompeo"}

@@ -110,3 +110,11 @@ def test_the_publisher_is_one_organisation_per_name(run):
     assert first.x.entities["publisher"].identity == "organization/caspian-wire"
     assert second.x.entities["publisher"].identity == "organization/caspian-wire"
     assert anonymous.x.entities["publisher"].identity is None
+
+
+def test_an_ambiguous_place_is_linked_beside_its_countrys_name_only(run):
+    libyan = run("The offensive on Tripoli collapsed, Libya's government said.")
+    lebanese = run("Clashes broke out in Tripoli, in northern Lebanon, on Sunday.")
+    assert libyan.entity("Tripoli").wikidata == "Q3579"
+    assert lebanese.entity("Tripoli").wikidata is None
+    assert lebanese.entity("Tripoli").identity is None

@@ -112,6 +112,8 @@ def find_named_entities(ctx: Context, absorbed: set[int]) -> None:
             type_ = "Organization"  # "M23": no place is named with digits
         if type_ == "Organization" and ent.root.lemma_.lower() in lexicon.STATE_BODY_HEADS:
             continue  # "the health ministry": named after its state by resolution
+        if part_of_a_title(ent):
+            continue  # "Secretary of State Mike Pompeo": "State" is no organisation
         if ent.root.lemma_.lower() in lexicon.FORMAT_HEADS:
             continue  # "the Black Sea Grain Initiative": a format, found by mediation rules
         key = same_person(ctx, label.text) if type_ == "Person" else same_name(ctx, label.text)
@@ -162,6 +164,15 @@ def name_in_full(ctx: Context, name: Span, done: set[int]) -> bool:
         entity = named_entity(ctx, name.text, type_, key=key, confidence=0.6)
     ctx.mention_span(entity.key, name)
     return True
+
+
+def part_of_a_title(ent: Span) -> bool:
+    """"Secretary of State", "Minister of Defence": the noun after "of" in a
+    title names an office, not an organisation of its own."""
+    root = ent.root
+    if len(ent) > 1 or root.dep_ != "pobj" or root.head.lower_ != "of":
+        return False
+    return root.head.head.lower_ in lexicon.HONORIFICS | lexicon.PERSON_TITLES
 
 
 def located(ent: Span) -> bool:
