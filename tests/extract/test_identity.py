@@ -118,3 +118,18 @@ def test_an_ambiguous_place_is_linked_beside_its_countrys_name_only(run):
     assert libyan.entity("Tripoli").wikidata == "Q3579"
     assert lebanese.entity("Tripoli").wikidata is None
     assert lebanese.entity("Tripoli").identity is None
+
+
+def test_a_conflict_named_after_its_parties_is_one_node_whichever_comes_first(run):
+    first = run("The war between Israel and Hezbollah has displaced thousands.")
+    second = run("Hezbollah's war with Israel entered its second month.")
+    conflicts = [next(e for e in r.x.entities.values() if e.type == "Conflict")
+                 for r in (first, second)]
+    assert {c.identity for c in conflicts} == {"conflict/hezbollah--israel"}
+    assert {c.label for c in conflicts} == {"Hezbollah-Israel conflict"}
+
+
+def test_a_conflict_with_a_described_party_stays_in_its_article(run):
+    result = run("The war between Israel and the militants has displaced thousands.")
+    conflict = next(e for e in result.x.entities.values() if e.type == "Conflict")
+    assert conflict.identity is None

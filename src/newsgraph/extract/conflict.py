@@ -48,6 +48,8 @@ def find_conflict(ctx: Context) -> None:
     entity.aliases.extend(labels[1:])
     if home is not None:
         corpus_name(ctx, entity, home)
+    elif names and names[0][0] == 4 and ctx.parties_explicit:
+        parties_name(ctx, entity)
     ctx.conflict = entity.key
     ctx.conflict_territory = next((t for p, _, t, _ in names if p == 1 and t and
                                    ctx.entities[t].type == "Place"), None)
@@ -74,6 +76,29 @@ def corpus_name(ctx: Context, conflict: Entity, territory: str) -> None:
     entry = ctx.gaz.get(place.gazetteer_id)
     label = f"{entry.label if entry is not None else place.label} conflict"
     conflict.identity = "conflict/" + place_identity.split("/", 1)[1]
+    if conflict.label != label:
+        conflict.aliases.insert(0, conflict.label)
+        conflict.label = label
+    conflict.aliases[:] = [a for a in dict.fromkeys(conflict.aliases) if a != label]
+
+
+def parties_name(ctx: Context, conflict: Entity) -> None:
+    """A conflict the text names after its two parties ("the war between Israel and
+    Hezbollah", "Hezbollah's war with Israel") is one node in every article that
+    does so, whichever party comes first: ``conflict/hezbollah--israel``."""
+    sides = []
+    for key in ctx.parties[:2]:
+        identity = identity_of(ctx.entities[key], ctx.gaz)
+        if identity is None:
+            return  # a party that stays in its article: so does the conflict
+        entry = ctx.gaz.get(ctx.entities[key].gazetteer_id)
+        sides.append((identity.split("/", 1)[1],
+                      entry.label if entry is not None else ctx.entities[key].label))
+    if len(sides) != 2 or sides[0][0] == sides[1][0]:
+        return
+    sides.sort()
+    conflict.identity = f"conflict/{sides[0][0]}--{sides[1][0]}"
+    label = f"{sides[0][1]}-{sides[1][1]} conflict"
     if conflict.label != label:
         conflict.aliases.insert(0, conflict.label)
         conflict.label = label
@@ -155,11 +180,11 @@ def adjective(ctx: Context, country: str) -> str:
 
 
 def explicit_parties(ctx: Context) -> list[str]:
-    """"the war between X and Y", "X's war against Y", or "X and Y are fighting"."""
+    """"the war between X and Y", "X's war against (with) Y", or "X and Y are fighting"."""
     for token in ctx.tokens:
         if token.lemma_.lower() in lexicon.CONFLICT_NOUNS:
             owner = next((c for c in token.children if c.dep_ == "poss"), None)
-            against = pobjs(token, {"against", "on"})
+            against = pobjs(token, {"against", "on", "with"})
             if owner is not None and against:
                 keys = [k for k in (*ctx.resolve(owner), *ctx.resolve(against[0]))
                         if ctx.entities[k].type in {"Country", "Organization", "Group"}]
