@@ -223,3 +223,10 @@ def test_the_office_in_a_title_is_no_organisation(run):
     result = run("US Secretary of State Mike Pompeo urged both sides to talk.")
     assert "State" not in {e.label for e in result.x.entities.values()}
     assert result.speakers() == {"Mike Pompeo"}
+
+
+def test_an_acronym_of_a_name_met_before_is_that_organisation(run):
+    result = run("The Lake Kivu Protection Front said it had taken the town. Later the "
+                 "LKPF denied attacking civilians.")
+    assert result.speakers() == {"Lake Kivu Protection Front"}
+    assert len(result.entity("Lake Kivu Protection Front").mentions) == 2

@@ -284,6 +284,11 @@ def same_name(ctx: Context, name: str) -> str | None:
     for entity in ctx.entities.values():
         if any(normalise(n).rstrip("s") == wanted for n in (entity.label, *entity.aliases)):
             return entity.key
+    if name.isupper() and len(name) > 2:
+        # "the Lake Kivu Protection Front ... the LKPF": an acronym of a name met before
+        for entity in ctx.entities.values():
+            if entity.type in {"Organization", "Group"} and initials(entity.label) == name:
+                return entity.key
     if " " not in name.strip():
         # a surname the tagger took for an organisation: "Amara Okonkwo" ... "Okonkwo"
         for entity in ctx.entities.values():
