@@ -56,6 +56,13 @@ def name_slug(name: str) -> str:
     return "n" + hashlib.sha256(normalise(name).encode("utf-8")).hexdigest()[:12]
 
 
+def given_names(label: str) -> list[str]:
+    """The words of a person's name without titles ("Mr", "General", "Dr.")."""
+    from .extract.lexicon import HONORIFICS  # the word list; extract imports this module
+
+    return [w for w in label.split() if w.lower().rstrip(".") not in HONORIFICS]
+
+
 def entry_slug(entry: GazetteerEntry) -> str:
     """A gazetteer entry's canonical name: its id ("hezbollah", "ilham_aliyev")."""
     return name_slug(entry.id.replace("_", " "))
@@ -91,8 +98,11 @@ def identity_of(entity: Entity, gaz: Gazetteer) -> str | None:
             return f"{family}/{entry_slug(entry)}"
     if not entity.named or gaz.is_shared_name(entity.label):
         return None
-    if entity.type == "Person" and len(entity.label.split()) < 2:
-        return None  # "Aliyev" alone could be any Aliyev
+    if entity.type == "Person":
+        names = given_names(entity.label)
+        if len(names) < 2:
+            return None  # "Aliyev" alone, "Mr Aliyev", could be any Aliyev
+        return f"person/{name_slug(' '.join(names))}"  # "Dr. Grace Okafor" is Grace Okafor
     return f"{family}/{name_slug(entity.label)}"
 
 

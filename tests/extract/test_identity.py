@@ -133,3 +133,11 @@ def test_a_conflict_with_a_described_party_stays_in_its_article(run):
     result = run("The war between Israel and the militants has displaced thousands.")
     conflict = next(e for e in result.x.entities.values() if e.type == "Conflict")
     assert conflict.identity is None
+
+
+def test_a_titled_surname_is_still_a_surname_only():
+    gaz = load_gazetteer()
+    titled = Entity(key="x", label="Mr Okafor", type="Person", named=True)
+    full = Entity(key="y", label="Dr. Grace Okafor", type="Person", named=True)
+    assert identity_of(titled, gaz) is None
+    assert identity_of(full, gaz) == "person/grace-okafor"
