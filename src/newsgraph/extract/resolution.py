@@ -197,7 +197,8 @@ class Resolution:
         if state is None:
             return None
         best: tuple[int, str] | None = None
-        for key, entity in self.entities.items():
+        # a copy: country_of can add the state's entry to the table
+        for key, entity in list(self.entities.items()):
             if entity.type != "Person" or self.country_of(key) != state or not entity.mentions:
                 continue
             first = min(m.start for m in entity.mentions)
