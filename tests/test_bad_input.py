@@ -334,8 +334,10 @@ def test_a_write_failure_is_one_line_and_keeps_the_old_output(tmp_path, monkeypa
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", full)
-    one_line_error(invoke("build", tmp_path / "good.txt", "-o", out), str(out),
-                   "cannot write: No space left on device")
+    result = invoke("build", tmp_path / "good.txt", "-o", out)
+    assert result.exit_code == 1  # an I/O failure, not bad input (issue 17, item 7)
+    [line] = result.stderr.strip().splitlines()
+    assert line == f"newsgraph: {out}: cannot write: No space left on device"
     assert out.read_text() == "old\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["good.txt", "out.ttl"]
 

@@ -18,6 +18,7 @@ import errno
 import fcntl
 import json
 import os
+import select
 import signal
 import subprocess
 import sys
@@ -257,11 +258,16 @@ def test_kill_9_of_the_main_process_ends_the_workers_and_the_resource_tracker(tm
             proc.wait(timeout=0.2)
         children = _children(proc.pid)
     assert len(children) == 3, children
+    handles = {pid: os.pidfd_open(pid) for pid in children}  # readable once it has ended
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     deadline = time.monotonic() + 30
-    while any(map(_alive, children)) and time.monotonic() < deadline:
-        threading.Event().wait(0.2)
+    try:
+        for handle in handles.values():
+            select.select([handle], [], [], max(0.0, deadline - time.monotonic()))
+    finally:
+        for handle in handles.values():
+            os.close(handle)
     left = [pid for pid in children if _alive(pid)]
     for pid in left:  # do not leave them behind when the test fails
         os.kill(pid, signal.SIGKILL)
