@@ -37,6 +37,7 @@ FAMILY = {
     "Group": "organization",
     "Conflict": "conflict",
 }
+DIRECTIONS = {"eastern": "east", "western": "west", "northern": "north", "southern": "south"}
 # Letters NFKD does not decompose into a base letter and a mark.
 FOLD = str.maketrans({"ı": "i", "ø": "o", "ß": "ss", "ł": "l", "đ": "d", "ð": "d",
                       "þ": "th", "æ": "ae", "œ": "oe", "ə": "a", "’": "'"})
@@ -61,6 +62,15 @@ def given_names(label: str) -> list[str]:
     from .extract.lexicon import HONORIFICS  # the word list; extract imports this module
 
     return [w for w in label.split() if w.lower().rstrip(".") not in HONORIFICS]
+
+
+def direction_slug(name: str) -> str:
+    """"eastern Aleppo" and "east Aleppo" are one region: ``east-aleppo``."""
+    slug = name_slug(name)
+    for long, short in DIRECTIONS.items():
+        if slug.startswith(long + "-"):
+            return short + slug[len(long):]
+    return slug
 
 
 def entry_slug(entry: GazetteerEntry) -> str:
@@ -103,6 +113,8 @@ def identity_of(entity: Entity, gaz: Gazetteer) -> str | None:
         if len(names) < 2:
             return None  # "Aliyev" alone, "Mr Aliyev", could be any Aliyev
         return f"person/{name_slug(' '.join(names))}"  # "Dr. Grace Okafor" is Grace Okafor
+    if family == "place":
+        return f"place/{direction_slug(entity.label)}"
     return f"{family}/{name_slug(entity.label)}"
 
 

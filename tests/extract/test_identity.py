@@ -141,3 +141,19 @@ def test_a_titled_surname_is_still_a_surname_only():
     full = Entity(key="y", label="Dr. Grace Okafor", type="Person", named=True)
     assert identity_of(titled, gaz) is None
     assert identity_of(full, gaz) == "person/grace-okafor"
+
+
+def test_east_and_eastern_name_one_region():
+    gaz = load_gazetteer()
+    eastern = Entity(key="x", label="eastern Aleppo", type="Place", named=True)
+    east = Entity(key="y", label="East Aleppo", type="Place", named=True)
+    assert identity_of(eastern, gaz) == identity_of(east, gaz) == "place/east-aleppo"
+
+
+def test_a_ministry_is_one_node_an_office_of_a_state_is_not(run):
+    ministry = run("Armenia's defence ministry said two soldiers were killed.")
+    office = run("Israel's office said the talks would resume.")
+    labels = {e.label: e.identity for e in ministry.x.entities.values()}
+    assert labels.get("Ministry of Defense of Armenia") == (
+        "organization/ministry-of-defense-of-armenia")
+    assert office.entity("Office of Israel").identity is None  # whose office?

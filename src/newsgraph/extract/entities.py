@@ -108,8 +108,6 @@ def find_named_entities(ctx: Context, absorbed: set[int]) -> None:
             continue  # "a post on X.": a letter is not a name
         if type_ in {"Person", "Organization"} and located(ent):
             type_ = "Place"  # "fled Goma", "in El Fasher": the NER's person or group is a place
-        elif type_ == "Place" and any(c.isdigit() for c in label.text):
-            type_ = "Organization"  # "M23": no place is named with digits
         if type_ == "Organization" and ent.root.lemma_.lower() in lexicon.STATE_BODY_HEADS:
             continue  # "the health ministry": named after its state by resolution
         if part_of_a_title(ent):

@@ -310,7 +310,9 @@ class Resolution:
         head = token.text if token.text[:1].isupper() else token.text.capitalize()
         label = f"{head} of {topic} of {country_label}" if topic else f"{head} of {country_label}"
         entity = self.add_entity(label, "Organization", confidence=0.7)
-        entity.named = True  # its label is canonical and names its state
+        # "Ministry of Defense of Armenia" names one body in every article; "Office of
+        # Israel" (whose office?) does not
+        entity.named = bool(topic) and token.lemma_.lower() == "ministry"
         self.affiliation[entity.key] = country
         self.bodies.add(entity.key)
         phrase = _noun_phrase(token)
