@@ -292,6 +292,16 @@ def test_stdout_on_a_full_device_is_one_line_and_exit_1(args, seed_trig):
     assert "standard output" in one_line(result.stderr)
 
 
+def test_a_closed_pipe_is_one_line_and_exit_1(seed_trig):
+    proc = subprocess.Popen([sys.executable, "-c", CLI, "query", "statements", "--data",
+                             str(seed_trig), "--format", "csv"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    proc.stdout.close()  # the reader is gone before anything is written (`| true`)
+    _, stderr = proc.communicate(timeout=300)
+    assert proc.returncode == 1, stderr
+    assert one_line(stderr) == "newsgraph: standard output: cannot write: Broken pipe"
+
+
 def test_report_onto_an_existing_directory_is_one_line_and_exit_2(seed_trig, tmp_path):
     result = runner.invoke(app, ["report", str(seed_trig), "-o", str(tmp_path)])
     assert result.exit_code == 2, result.output

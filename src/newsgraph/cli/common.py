@@ -10,14 +10,13 @@ Exit codes (all commands):
 
 Writing standard output can fail in any command (``> /dev/full``); the
 group below turns that into one line and exit 1 for all of them, instead of
-a traceback (or Python's "Exception ignored" at exit). A closed pipe
-(``| head``) ends the command quietly with exit 1, as other Unix tools do.
+a traceback (or Python's "Exception ignored" at exit); a closed pipe
+(``| head``) too.
 """
 
 from __future__ import annotations
 
 import contextlib
-import errno
 import sys
 from typing import Any
 
@@ -83,8 +82,6 @@ def _stdout_exit(exc: OSError) -> typer.Exit:
     from ..outfiles import STDOUT, silence_stdout
 
     silence_stdout()
-    if exc.errno == errno.EPIPE:
-        return typer.Exit(EXIT_INVALID)
     error = OutputError.of(STDOUT, exc)
     return fail(str(error), error.exit_code)
 
