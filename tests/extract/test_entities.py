@@ -230,3 +230,8 @@ def test_an_acronym_of_a_name_met_before_is_that_organisation(run):
                  "LKPF denied attacking civilians.")
     assert result.speakers() == {"Lake Kivu Protection Front"}
     assert len(result.entity("Lake Kivu Protection Front").mentions) == 2
+
+
+def test_a_name_the_ner_calls_an_organisation_is_a_place_after_the_town_of(run):
+    result = run("Government troops recaptured the town of Kafr Batna on Monday.")
+    assert result.entity("Kafr Batna").type == "Place"

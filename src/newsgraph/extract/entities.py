@@ -180,6 +180,9 @@ def located(ent: Span) -> bool:
     root = ent.root
     if root.dep_ == "pobj" and root.head.lower_ in SPATIAL_PREPS:
         return True
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and (
+            root.head.head.lemma_.lower() in PLACE_NOUNS):
+        return True  # "the town of Saraqeb"
     if root.dep_ == "pobj" and root.head.lower_ == "from" and (
             root.head.head.lemma_.lower() in TERRITORY_VERBS | {"withdraw", "retreat", "pull"}):
         return True  # "withdraw from El Fasher"
