@@ -198,6 +198,17 @@ def test_from_and_service_in_strings_and_comments_are_not_clauses(data, store_di
     assert rows[0].stdout == rows[1].stdout and int(rows[0].stdout.split()[1]) > 100
 
 
+def test_the_shipped_queries_fetch_nothing_but_a_parameterised_service():
+    """check_dereferencing trusts the catalog without parsing it: this is why."""
+    from newsgraph.query import list_queries
+    from newsgraph.query.backends import remote_parts
+
+    found = {q.name: remote_parts(q.text) for q in list_queries()}
+    assert all(kind == "SERVICE" and target.startswith("?_")
+               for parts in found.values() for kind, target in parts), found
+    assert found["wikidata-enrich"] == (("SERVICE", "?_endpoint_iri"),)
+
+
 def test_the_shipped_federated_query_keeps_its_parameterised_service():
     from newsgraph.query import load_query
     from newsgraph.query.backends import check_dereferencing
