@@ -235,3 +235,8 @@ def test_an_acronym_of_a_name_met_before_is_that_organisation(run):
 def test_a_name_the_ner_calls_an_organisation_is_a_place_after_the_town_of(run):
     result = run("Government troops recaptured the town of Kafr Batna on Monday.")
     assert result.entity("Kafr Batna").type == "Place"
+
+
+def test_a_name_the_ner_calls_an_organisation_is_a_place_under_assault(run):
+    result = run("The army said it had repelled an assault on El Fasher on Sunday.")
+    assert result.entity("El Fasher").type == "Place"

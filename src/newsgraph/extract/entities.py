@@ -37,6 +37,8 @@ SPATIAL_PREPS = {"in", "near", "outside", "inside", "around", "across", "through
                  "towards", "toward", "within"}
 TERRITORY_VERBS = {"seize", "capture", "shell", "bomb", "besiege", "surround", "occupy",
                    "liberate", "recapture", "retake", "enter", "flee", "evacuate", "encircle"}
+# Nouns of taking ground, whose object is a place (not "attack": "an attack on the FSA").
+ASSAULT_NOUNS = {"assault", "offensive", "advance", "siege", "push", "march"}
 TYPE_FOR_LABEL = {"PERSON": "Person", "GPE": "Place", "LOC": "Place", "ORG": "Organization",
                   "FAC": "Place"}
 
@@ -183,6 +185,9 @@ def located(ent: Span) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ == "of" and (
             root.head.head.lemma_.lower() in PLACE_NOUNS):
         return True  # "the town of Saraqeb"
+    if root.dep_ == "pobj" and root.head.lower_ in {"on", "of"} and (
+            root.head.head.lemma_.lower() in ASSAULT_NOUNS):
+        return True  # "an assault on El Fasher", "the siege of Mariupol"
     if root.dep_ == "pobj" and root.head.lower_ == "from" and (
             root.head.head.lemma_.lower() in TERRITORY_VERBS | {"withdraw", "retreat", "pull"}):
         return True  # "withdraw from El Fasher"
