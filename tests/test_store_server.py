@@ -259,8 +259,9 @@ def test_publish_then_query_gives_the_same_rows_as_the_file(seed_files, seed_bui
         assert result.stdout == f"published {article} ({size} triples)\n"
         endpoint = Endpoint(server.query_url)
         for name in QUERIES:
-            params = {"node": "https://w3id.org/newsgraph/id/entity/Q399"} \
-                if name == "provenance" else {}
+            armenia = "https://w3id.org/newsgraph/id/entity/Q399"
+            params = {"provenance": {"node": armenia},
+                      "actor-profile": {"actor": armenia}}.get(name, {})
             assert run_query(name, endpoint, params).rows == run_query(name, local,
                                                                        params).rows, name
         cli = [invoke("query", "contradictions", *source, "--format", "json").stdout
