@@ -49,7 +49,8 @@ ENDPOINT_ONLY = {
 }
 # Required parameters: Armenia, a linked entity named in the seed and in every copy
 # of the Karabakh articles.
-PARAMS = {"provenance": {"node": "https://w3id.org/newsgraph/id/entity/Q399"}}
+PARAMS = {"provenance": {"node": "https://w3id.org/newsgraph/id/entity/Q399"},
+          "actor-profile": {"actor": "https://w3id.org/newsgraph/id/entity/Q399"}}
 NG = "https://w3id.org/newsgraph/ontology#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 ARTICLE = re.compile(r"/id/article/([0-9a-f]+)")
