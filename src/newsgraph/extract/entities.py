@@ -105,20 +105,26 @@ def find_named_entities(ctx: Context, absorbed: set[int]) -> None:
                 entity.aliases.append(label.text)  # the article's spelling, for readers
             ctx.mention_span(entity.key, ent)
             continue
-        type_ = TYPE_FOR_LABEL.get(ent.label_)
-        if type_ is None or len(label.text.strip().rstrip(".")) <= 1:
-            continue  # "a post on X.": a letter is not a name
-        if type_ in {"Person", "Organization"} and located(ent):
-            type_ = "Place"  # "fled Goma", "in El Fasher": the NER's person or group is a place
-        if type_ == "Organization" and ent.root.lemma_.lower() in lexicon.STATE_BODY_HEADS:
-            continue  # "the health ministry": named after its state by resolution
-        if part_of_a_title(ent):
-            continue  # "Secretary of State Mike Pompeo": "State" is no organisation
-        if ent.root.lemma_.lower() in lexicon.FORMAT_HEADS:
-            continue  # "the Black Sea Grain Initiative": a format, found by mediation rules
-        key = same_person(ctx, label.text) if type_ == "Person" else same_name(ctx, label.text)
-        entity = named_entity(ctx, label.text, type_, key=key, confidence=0.6)
-        ctx.mention_span(entity.key, label)
+        unknown_name(ctx, ent, label)
+
+
+def unknown_name(ctx: Context, ent: Span, label: Span) -> None:
+    """A name the gazetteer does not know: typed by the NER, corrected by its
+    syntactic role, joined to the same name met before."""
+    type_ = TYPE_FOR_LABEL.get(ent.label_)
+    if type_ is None or len(label.text.strip().rstrip(".")) <= 1:
+        return  # "a post on X.": a letter is not a name
+    if type_ in {"Person", "Organization"} and located(ent):
+        type_ = "Place"  # "fled Goma", "in El Fasher": the NER's person or group is a place
+    if type_ == "Organization" and ent.root.lemma_.lower() in lexicon.STATE_BODY_HEADS:
+        return  # "the health ministry": named after its state by resolution
+    if part_of_a_title(ent):
+        return  # "Secretary of State Mike Pompeo": "State" is no organisation
+    if ent.root.lemma_.lower() in lexicon.FORMAT_HEADS:
+        return  # "the Black Sea Grain Initiative": a format, found by mediation rules
+    key = same_person(ctx, label.text) if type_ == "Person" else same_name(ctx, label.text)
+    entity = named_entity(ctx, label.text, type_, key=key, confidence=0.6)
+    ctx.mention_span(entity.key, label)
 
 
 def titled_names(ctx: Context) -> None:
