@@ -430,6 +430,16 @@ def test_refresh_fills_missing_qids_and_keeps_verified_ones(oxigraph, tmp_path):
     assert "9 entries, 4 with a QID (2 new)" in result.stderr
 
 
+def test_refresh_onto_a_file_in_the_way_is_one_line_exit_2(oxigraph, tmp_path):
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("x")
+    result = runner.invoke(app, ["gazetteer", "refresh", "--endpoint", oxigraph.url,
+                                 "--output", str(blocker / "out")])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.count("\n") == 1 and "not-a-dir" in result.stderr
+    assert blocker.read_text() == "x"
+
+
 def test_refresh_with_the_endpoint_down_writes_nothing(tmp_path):
     result = runner.invoke(app, ["gazetteer", "refresh", "--endpoint", down_url(),
                                  "--output", str(tmp_path / "out")])

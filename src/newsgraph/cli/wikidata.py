@@ -7,9 +7,9 @@ from typing import Annotated
 
 import typer
 
-from ..errors import NewsgraphError
+from ..errors import NewsgraphError, OutputError
 from ..wikidata import DEFAULT_ENDPOINT, SparqlClient
-from .common import app, fail
+from .common import app, fail, fail_with
 
 gazetteer_app = typer.Typer(
     no_args_is_help=True,
@@ -43,5 +43,5 @@ def refresh(
     except NewsgraphError as exc:
         raise fail(str(exc)) from None
     except OSError as exc:
-        raise fail(f"{output}: {exc.strerror or exc}") from None
+        raise fail_with(OutputError.of(output or "gazetteer", exc)) from None
     typer.echo(f"newsgraph: {report.to_text()}", err=True, nl=False)
