@@ -151,9 +151,12 @@ def test_add_without_complement_is_not_a_statement(run):
     assert result.statements() == []
 
 
-def test_participle_after_a_cue_is_the_same_statement(run):
+def test_participle_after_a_cue_is_a_statement_of_the_same_speaker(run):
+    """"denied the report, saying ...": the denial, and what the speaker said
+    with it (its own cue, its own content), both by the denier."""
     result = run("Serbia denied the report, saying its troops had stayed in their barracks.")
-    assert [s.type for s in result.statements()] == ["Denial"]
+    assert sorted(s.type for s in result.statements()) == ["Claim", "Denial"]
+    assert result.speakers() == {"Serbia"}
 
 
 def test_warn_of_retaliation_is_a_threat_warn_that_is_a_claim(run):

@@ -29,7 +29,9 @@ from .spans import attach, complement_tokens, quote_regions
 from .statement_types import refine_type
 
 NON_ACTORS = {"Place", "Conflict"}
-PERSONAL = {"i", "me", "we", "us", "you", "he", "him", "she", "her", "it", "they", "them"}
+PERSONAL = {"i", "me", "we", "us", "you", "he", "him", "she", "her", "it", "they", "them",
+            "his", "its", "their", "our", "my", "your"}
+RELATIVE = {"who", "which", "that"}
 UNNAMED_SOURCE = "unnamed_source"
 CLAUSE_DEPS = {"ccomp", "xcomp"}
 OBJECT_DEPS = {"dobj", "dative", "pobj", "attr", "oprd"}
@@ -38,32 +40,40 @@ NOMINAL_SOURCE_PREPS = {"by", "from", "of"}
 NOMINAL_CONTENT_PREPS = {"for", "on", "to", "against", "that", "about", "of"}
 
 
-def generic_statements(ctx: Context, sent: Span, taken: set[int],
-                       quote: str | None) -> list[Statement]:
-    """Statements for the cue words of ``sent`` no other rule used."""
+def generic_statements(ctx: Context, sent: Span, taken: set[int], quote: str | None,
+                       earlier: list[Statement]) -> list[Statement]:
+    """Statements for the cue words of ``sent`` no other rule used; a cue inside
+    what the same speaker is already reported to say ("X said he hoped ...")
+    adds nothing and is left out."""
     found: list[Statement] = []
     # a quotation of three words or more licenses a cue; "firmly" is a scare quote
     quotes = [q for q in quote_regions(ctx.article.text, sent.start_char, sent.end_char)
               if len(ctx.article.text[q.start:q.end].split()) >= 3] if quote else []
     for token in sent:
-        if token.i in taken:
+        if token.i in taken or ctx.in_quotation(token.idx):
             continue
-        cue = cue_of(token)
-        if cue is None:
-            continue
+        cue = cue_of(token) or clause_taking(token)
+        if cue is None or first_or_second_person(token):
+            continue  # "I think", "you know": a speaker's own words, not a report
         if cue.needs == "nominal":
             stmt = nominal_statement(ctx, sent, token, cue)
         else:
             # a quotation licenses the cue that introduces it, not a word inside it
             inside = any(q.start <= token.idx < q.end for q in quotes)
-            if inside and first_or_second_person(token):
-                continue  # "we know ..." inside a quotation: the quoted speaker's words
             stmt = verbal_statement(ctx, sent, token, cue, quote if quotes and not inside
                                     else None)
-        if stmt is not None:
+        if stmt is not None and not restates(stmt, [*earlier, *found]):
             taken.add(token.i)
             found.append(stmt)
     return found
+
+
+def restates(stmt: Statement, earlier: list[Statement]) -> bool:
+    cue = stmt.cue_span
+    return cue is not None and any(
+        other.speakers == stmt.speakers and any(c.start <= cue.start < c.end
+                                                for c in other.content_spans)
+        for other in earlier)
 
 
 def licensed(token: Token, cue: Cue, quoted: bool) -> bool:
@@ -73,16 +83,21 @@ def licensed(token: Token, cue: Cue, quoted: bool) -> bool:
     clause = bool(deps & CLAUSE_DEPS) or parenthetical(token) or colon_after(token)
     if cue.needs == "none":
         return True
+    if cue.frame == "cognition":  # "thinks that X", "X, she believes": a reported thought
+        return "ccomp" in deps or parenthetical(token) or (
+            "xcomp" in deps and token.lemma_.lower() == "expect")
     if cue.needs == "clause":
         return clause or quoted
-    if cue.needs == "object":
-        return clause or quoted or bool(deps & {"dobj", "dative"}) or any(
+    if cue.needs == "object":  # the passive subject is the object: "X was accused by Y"
+        return clause or quoted or bool(deps & {"dobj", "dative", "nsubjpass"}) or any(
             c.dep_ == "prep" and c.lower_ not in {"in", "at", "during", "after", "before"}
             for c in token.children)
     if cue.needs == "quote":
         return quoted or bool(deps & {"ccomp"}) or colon_after(token)
-    if cue.needs == "call":
-        return bool(words & {"for", "on", "upon"}) or bool(deps & {"oprd", "ccomp"})
+    if cue.needs == "call":  # "called for", "called him a liar", "called it a menu"
+        nominals = [c for c in token.children if c.dep_ in {"dobj", "oprd", "attr", "npadvmod"}]
+        return bool(words & {"for", "on", "upon"}) or bool(deps & {"oprd", "ccomp"}) or (
+            len(nominals) >= 2)
     if cue.needs == "about":
         return bool(words & {"about", "of", "on"})
     return cue.needs in words  # "out", "to"
@@ -92,6 +107,20 @@ def parenthetical(token: Token) -> bool:
     """"..., he said." or "X, she said, Y": the cue hangs on the reported clause."""
     return token.dep_ in PREDICATIVE and token.head != token and token.head.pos_ in {
         "VERB", "AUX"} and cue_of(token.head) is None
+
+
+def clause_taking(token: Token) -> Cue | None:
+    """A verb outside the lexicon that reports a that-clause of its subject's
+    ("X recognised that ...", "X speculated that ..."): a claim, unless the verb
+    is one of those that take a clause without reporting one ("make sure that")."""
+    if token.pos_ != "VERB" or token.lemma_.lower() in lexicon.NON_REPORTING_CLAUSE_VERBS:
+        return None
+    if not any(c.dep_ == "nsubj" for c in token.children):
+        return None
+    for clause in (c for c in token.children if c.dep_ == "ccomp" and c.i > token.i):
+        if any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+            return Cue(token.lemma_.lower(), "VERB", "speech", "Claim", "clause")
+    return None
 
 
 def first_or_second_person(token: Token) -> bool:
@@ -107,10 +136,8 @@ def framed(token: Token, cue: Cue) -> bool:
     if token.dep_ in {"xcomp", "advcl", "acl"} and not own_subject and token.tag_ != "VBG" and (
             cue_of(token.head) is None):
         return False  # "kept the right to defend itself"
-    if token.tag_ == "VBG" and token.dep_ in {"advcl", "xcomp", "conj", "pcomp"}:
-        head = token.head.head if token.dep_ == "pcomp" else token.head
-        if cue_of(head) is not None:
-            return False  # "denied it, saying ...", "was quoted as saying": one statement
+    if token.tag_ == "VBG" and token.dep_ == "pcomp" and token.head.head.lemma_ == "quote":
+        return False  # "was quoted as saying": one cue
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children)
     if passive and not any(c.dep_ in {"agent", "xcomp"} or (c.dep_ == "ccomp" and c.i > token.i)
                            or c.dep_ == "expl" for c in token.children):
@@ -139,7 +166,7 @@ def verbal_statement(ctx: Context, sent: Span, token: Token, cue: Cue,
     if not framed(token, cue):
         return None
     source = source_token(token)
-    speakers = speakers_of(ctx, source)
+    speakers = speakers_of(ctx, source, cue.frame != "evidence" and cue.needs != "quote")
     if not speakers:
         return None
     kind = cue.type
@@ -179,9 +206,7 @@ def source_token(token: Token) -> Token | None:
             if child.dep_ == "nsubj":
                 subject = child
         if subject is not None:
-            if subject.lower_ in {"who", "that", "which"} and current.dep_ == "relcl":
-                return current.head
-            return subject
+            return subject  # "officials who said": "who" names them here
         if any(c.dep_ in {"nsubjpass", "expl"} for c in current.children):
             return None  # "it was reported that", "X is expected to"
         if current.dep_ in {"conj", "advcl", "xcomp", "acomp", "relcl"} and (
@@ -194,10 +219,11 @@ def source_token(token: Token) -> Token | None:
     return None
 
 
-def speakers_of(ctx: Context, source: Token | None) -> list[str]:
-    """The actors a source names; a description of its own ("analysts", "some"),
-    the unnamed source for none or an unresolved pronoun; nothing for a subject
-    that cannot be a source ("the operation would continue")."""
+def speakers_of(ctx: Context, source: Token | None, any_noun: bool = False) -> list[str]:
+    """The actors a source names; a description of its own ("analysts", "some";
+    any noun for a speech verb: "the actress said"), the unnamed source for none
+    or an unresolved pronoun; nothing for a subject that cannot be a source
+    ("the operation would continue")."""
     if source is None:
         return [unnamed_source(ctx)]
     from .statements import speaker_keys
@@ -205,8 +231,15 @@ def speakers_of(ctx: Context, source: Token | None) -> list[str]:
     keys = [k for k in speaker_keys(ctx, source) if ctx.entities[k].type not in NON_ACTORS]
     if keys:
         return keys
-    if source.pos_ == "PROPN" or (source.pos_ in {"NOUN", "PRON", "DET", "ADJ", "NUM"}
-                                  and source.lemma_.lower() in source_heads()):
+    if source.lower_ in RELATIVE and source.head.dep_ == "relcl":
+        source = source.head.head  # "the farmers, who said": the farmers
+    of = next((g for c in source.children if c.dep_ == "prep" and c.lower_ == "of"
+               for g in c.children if g.dep_ == "pobj"), None)
+    if of is not None and source.lemma_.lower() in lexicon.QUANTITY_HEADS:
+        source = of  # "hundreds of protesters": the protesters
+    if source.pos_ == "PROPN" or (any_noun and source.pos_ == "NOUN") or (
+            source.pos_ in {"NOUN", "PRON", "DET", "ADJ", "NUM"}
+            and source.lemma_.lower() in source_heads()):
         return [ctx.group_for(source)]
     if source.lower_ in PERSONAL:
         return [unnamed_source(ctx)]
@@ -226,23 +259,29 @@ def nominal_statement(ctx: Context, sent: Span, token: Token, cue: Cue) -> State
     ("said in a statement that")."""
     if token.head.dep_ == "prep" and cue_of(token.head.head) is not None:
         return None
-    source = next((c for c in token.children if c.dep_ == "poss"), None)
+    source = next((c for c in token.children if c.dep_ == "poss" or (
+        c.dep_ == "nsubj" and any(g.dep_ == "case" for g in c.children))), None)
+    cue_tokens = [token]
     if source is None:
         for prep in (c for c in token.children if c.dep_ == "prep"
                      and c.lower_ in NOMINAL_SOURCE_PREPS):
             pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
             if pobj is not None and (prep.lower_ != "of" or pobj.pos_ == "PROPN"):
-                source = pobj
+                source, cue_tokens = pobj, [token, prep]  # "calls by"
                 break
     content = {t.i for c in token.children
                if c.dep_ in {"acl", "ccomp", "xcomp", "relcl"} and c.i > token.i
                or (c.dep_ == "prep" and c.lower_ in NOMINAL_CONTENT_PREPS
                    and (source is None or source not in c.subtree))
                for t in c.subtree}
+    if not content and source is not None:  # "calls by X for Y": Y hangs on X
+        content = {t.i for c in source.children if c.dep_ == "prep"
+                   and c.lower_ in NOMINAL_CONTENT_PREPS - NOMINAL_SOURCE_PREPS
+                   for t in c.subtree}
     if not content or (source is None and not any(
             c.dep_ in {"acl", "ccomp"} for c in token.children)):
         return None
-    speakers = speakers_of(ctx, source)
+    speakers = speakers_of(ctx, source, any_noun=True)
     if not speakers:
         return None
     kind = cue.type
@@ -251,4 +290,4 @@ def nominal_statement(ctx: Context, sent: Span, token: Token, cue: Cue) -> State
         kind = "Appeal"  # "warnings to stay away": others are to act
     stmt = Statement(span=sent_span(sent), type=kind, speakers=speakers[:1],
                      cue=token.text, confidence=0.5)
-    return attach(stmt, sent, [token], source, content - {token.i}, ctx.article.text)
+    return attach(stmt, sent, cue_tokens, source, content - {token.i}, ctx.article.text)

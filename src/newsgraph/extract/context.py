@@ -47,6 +47,7 @@ class Context(Resolution):
         self.bodies: set[str] = set()
         self.parties_explicit = False
         self._mention_starts: list[int] = []
+        self._quoted: list[tuple[int, int]] | None = None
         self._mention_keys: list[str] = []
 
     # -- building -------------------------------------------------------
@@ -114,6 +115,15 @@ class Context(Resolution):
         at_line_end = end >= len(text_all) or rest.startswith("\n") or "\n" in sent.text
         return at_line_end and len(sent) <= 30
 
+    def in_quotation(self, char: int) -> bool:
+        """Whether an offset lies inside quotation marks (within its paragraph):
+        words there are the quoted speaker's, and a cue among them ("I said",
+        "you know") is part of a quotation, not an attribution of the article."""
+        if self._quoted is None:
+            self._quoted = quotation_regions(self.article.text)
+        pos = bisect.bisect_right(self._quoted, (char, float("inf"))) - 1
+        return pos >= 0 and self._quoted[pos][0] <= char < self._quoted[pos][1]
+
     # -- looking up -------------------------------------------------------
 
     def country_of(self, key: str | None) -> str | None:
@@ -171,6 +181,24 @@ class Context(Resolution):
                 return key
         return None
 
+
+
+def quotation_regions(text: str) -> list[tuple[int, int]]:
+    """Spans inside quotation marks, paragraph by paragraph: curly marks open
+    and close, a straight mark toggles; a paragraph ends any open quotation
+    (a quote running over paragraphs reopens each one)."""
+    regions: list[tuple[int, int]] = []
+    start: int | None = None
+    for i, ch in enumerate(text):
+        if ch == "\n" or (ch in "”»" and start is not None) or (ch == '"' and start is not None):
+            if start is not None:
+                regions.append((start, i))
+            start = None
+        elif ch in "“«\"":
+            start = i + 1
+    if start is not None:
+        regions.append((start, len(text)))
+    return regions
 
 
 def acts_as_verb(token: Token) -> bool:

@@ -377,3 +377,16 @@ ANONYMITY_VERBS = {"name", "identify", "quote", "cite"}
 # Documents that speak for whoever issued them: "a statement from his office".
 DOCUMENT_NOUNS = {"statement", "readout", "communique", "report", "letter", "release",
                   "study", "survey", "poll", "memo", "tweet", "post", "message", "note"}
+
+# Verbs that take a that-clause without reporting anyone's words or thoughts.
+NON_REPORTING_CLAUSE_VERBS = {"be", "mean", "ensure", "make", "require", "happen", "matter",
+                              "turn", "prove", "insure", "guarantee", "see", "ask", "get",
+                              "have", "do", "seem", "appear", "provide", "stipulate"}
+
+# Assertive cues that, over a negated clause, deny ("insists that X did not").
+INSISTING_CUES = {"insist", "maintain", "stress", "reiterate", "assert", "contend"}
+
+# Quantity words that head a source phrase without naming it: "hundreds of protesters".
+QUANTITY_HEADS = {"hundred", "thousand", "dozen", "score", "million", "group", "number",
+                  "some", "many", "most", "one", "two", "three", "several", "few", "all",
+                  "majority", "minority", "half", "third", "quarter", "percent", "lot"}

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Span as TextSpan
 from ..model import Statement
+from .cues import cue_of
 from .syntax import sentence_span
 
 CONTENT_DEPS = ("ccomp", "xcomp", "advcl", "dobj", "prep", "attr", "oprd")
@@ -81,6 +82,7 @@ def complement_tokens(verb: Token, skip: set[int]) -> set[int]:
     said") reports the clause it hangs on."""
     for deps in (("ccomp",), ("xcomp",), ("dobj", "prep", "attr", "oprd", "advcl")):
         found = {t.i for c in verb.children if c.dep_ in deps and c.i not in skip
+                 and not (c.dep_ == "advcl" and cue_of(c) is not None)  # "..., adding"
                  for t in c.subtree}
         if found:
             return found - skip
@@ -141,7 +143,7 @@ def attach(stmt: Statement, sent: Span, cue: list[Token], source: Token | None,
     skip = {t.i for t in cue}
     source_span = source_phrase(source, text) if source is not None else None
     if source is not None and source.doc is doc:
-        skip |= {t.i for t in source.subtree}
+        skip |= {t.i for t in source.subtree} - (content if isinstance(content, set) else set())
     if isinstance(content, set):
         content = runs(doc, content - skip, text)
     if not content:

@@ -30,7 +30,10 @@ def refine_type(ctx: Context, kind: str, token: Token, content: str, speaker: st
     """
     lemma = token.lemma_.lower()
     if lemma == "warn":
-        return "Threat" if threatens(content) or not has_clause(token) else "Claim"
+        own = own_action(ctx, token, speaker)
+        return "Threat" if threatens(content) or own or not has_clause(token) else "Claim"
+    if lemma in lexicon.INSISTING_CUES and negated_clause(token):
+        return "Denial"  # "X insists that the attack did not breach the truce"
     if lemma == "confirm":
         if has_clause(token):
             return "Report"
@@ -49,6 +52,24 @@ def refine_type(ctx: Context, kind: str, token: Token, content: str, speaker: st
             return "Accusation"
     return kind
 
+
+
+def own_action(ctx: Context, token: Token, speaker: str) -> bool:
+    """"warned that they would attack": the speaker names what it will do
+    itself (the clause's subject is the speaker, or "we"/"I"), with a modal."""
+    for clause in (c for c in token.children if c.dep_ == "ccomp"):
+        if not any(c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll"}
+                   for c in clause.children):
+            continue
+        for subj in (c for c in clause.children if c.dep_ == "nsubj"):
+            if subj.lower_ in {"we", "i"} or speaker in ctx.resolve_all(subj):
+                return True
+    return False
+
+
+def negated_clause(token: Token) -> bool:
+    return any(c.dep_ == "ccomp" and any(g.dep_ == "neg" for g in c.children)
+               for c in token.children)
 
 
 def has_clause(token: Token) -> bool:

@@ -53,8 +53,8 @@ def sentence_statements(ctx: Context, sent: Span) -> list[Statement]:
     handled: set[int] = set()
     quote = quote_in(sent)
     for token in sent:
-        if token.i in handled:
-            continue
+        if token.i in handled or ctx.in_quotation(token.idx):
+            continue  # a cue inside a quotation is part of what the speaker said
         if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
             stmts = according_to(ctx, sent, token)
         elif token.pos_ == "NOUN" and token.lemma_.lower() in {"call", "appeal", "plea"}:
@@ -67,7 +67,7 @@ def sentence_statements(ctx: Context, sent: Span) -> list[Statement]:
         if stmts:
             handled.add(token.i)
             found.extend(stmts)
-    found.extend(generic_statements(ctx, sent, handled, quote))
+    found.extend(generic_statements(ctx, sent, handled, quote, found))
     return found
 
 
