@@ -240,3 +240,17 @@ def test_a_name_the_ner_calls_an_organisation_is_a_place_after_the_town_of(run):
 def test_a_name_the_ner_calls_an_organisation_is_a_place_under_assault(run):
     result = run("The army said it had repelled an assault on El Fasher on Sunday.")
     assert result.entity("El Fasher").type == "Place"
+
+
+def test_a_name_at_a_line_end_leaves_the_line_break_out(run):
+    result = run("Sudan army repels assault on El Fasher\n\nPORT SUDAN, May 12 (Nile Wire) - "
+                 "The army said the city was calm.")
+    fasher = result.entity("El Fasher")
+    assert [result.text[m.start:m.end] for m in fasher.mentions] == ["El Fasher"]
+
+
+def test_the_publisher_named_in_the_text_is_an_organisation(run):
+    result = run("KHARTOUM (Nile Wire) - The army said the city was calm.",
+                 publisher="Nile Wire")
+    wire = result.entity("Nile Wire")
+    assert (wire.type, wire.identity) == ("Organization", "organization/nile-wire")

@@ -116,6 +116,9 @@ def unknown_name(ctx: Context, ent: Span, label: Span) -> None:
         return  # "a post on X.": a letter is not a name
     if type_ in {"Person", "Organization"} and located(ent):
         type_ = "Place"  # "fled Goma", "in El Fasher": the NER's person or group is a place
+    if normalise(label.text) in {normalise(n) for n in (ctx.article.publisher,
+                                                         ctx.article.agency) if n}:
+        type_ = "Organization"  # "(Nile Wire)": the publisher or agency the metadata names
     if type_ == "Organization" and ent.root.lemma_.lower() in lexicon.STATE_BODY_HEADS:
         return  # "the health ministry": named after its state by resolution
     if part_of_a_title(ent):
@@ -225,11 +228,14 @@ def misread_surname(entity: Entity, words: list[str]) -> bool:
 
 
 def strip_determiner(ent: Span) -> Span:
+    """The name without a leading article, trailing punctuation or line breaks
+    (the NER can take a headline's "\n\n" into "El Fasher")."""
     start = ent.start
-    while start < ent.end - 1 and ent.doc[start].lower_ in {"the", "a", "an"}:
+    while start < ent.end - 1 and (ent.doc[start].lower_ in {"the", "a", "an"}
+                                   or ent.doc[start].is_space):
         start += 1
     end = ent.end
-    while end > start + 1 and ent.doc[end - 1].is_punct:
+    while end > start + 1 and (ent.doc[end - 1].is_punct or ent.doc[end - 1].is_space):
         end -= 1
     return ent.doc[start:end]
 
