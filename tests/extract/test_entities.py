@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from newsgraph.api import extract_article
+from newsgraph.model import Article
+
+from .conftest import Result
+
 
 def test_demonym_title_gives_person_and_state(run):
     result = run("Ukrainian President Volodymyr Zelenskyy said the front was holding.")
@@ -254,3 +259,14 @@ def test_the_publisher_named_in_the_text_is_an_organisation(run):
                  publisher="Nile Wire")
     wire = result.entity("Nile Wire")
     assert (wire.type, wire.identity) == ("Organization", "organization/nile-wire")
+
+
+def test_the_dateline_place_is_a_place_not_its_government():
+    text = ("Russia brokers deal\n\nMOSCOW, Nov 10 (Meridian News) - Russian President "
+            "Vladimir Putin said the deal would hold.")
+    article = Article(identifier="t", text=text, dateline_place="MOSCOW")
+    result = Result(extract_article(article))
+    moscow = result.entity("Moscow")
+    assert moscow.type == "Place" and moscow.mentions
+    russia = result.entity("Russia")
+    assert "MOSCOW" not in [text[m.start:m.end] for m in russia.mentions]

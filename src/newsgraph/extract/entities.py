@@ -17,6 +17,7 @@ from ..model import Entity
 from . import lexicon
 from .context import Context, slug
 from .names import separate_people, whole_name_entry, whole_name_type, whole_names
+from .placement import in_dateline, is_locative, located, part_of_a_title
 
 SKIP_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "LANGUAGE",
                "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"}
@@ -24,21 +25,6 @@ DIRECTIONS = {
     "southern": "South", "northern": "North", "eastern": "East", "western": "West",
     "central": "Central", "south": "South", "north": "North", "east": "East", "west": "West",
 }
-LOCATIVE_PREPS = {"in", "at", "near", "to", "into", "from", "around", "outside", "inside",
-                  "across", "toward", "towards", "through", "over", "on", "off", "within",
-                  "beyond", "between", "via", "throughout", "along"}
-PLACE_NOUNS = {"city", "capital", "town", "region", "province", "village", "area", "district",
-               "port", "airport", "suburb", "outskirts", "outskirt", "centre", "center",
-               "street", "neighbourhood", "neighborhood", "downtown", "streets"}
-PLACE_VERBS = {"control", "hold", "seize", "capture", "take", "enter", "shell", "bomb", "attack",
-               "strike", "besiege", "surround", "occupy", "liberate", "recapture", "retake",
-               "visit", "reach", "leave", "evacuate", "encircle", "target", "hit"}
-SPATIAL_PREPS = {"in", "near", "outside", "inside", "around", "across", "throughout", "into",
-                 "towards", "toward", "within"}
-TERRITORY_VERBS = {"seize", "capture", "shell", "bomb", "besiege", "surround", "occupy",
-                   "liberate", "recapture", "retake", "enter", "flee", "evacuate", "encircle"}
-# Nouns of taking ground, whose object is a place (not "attack": "an attack on the FSA").
-ASSAULT_NOUNS = {"assault", "offensive", "advance", "siege", "push", "march"}
 TYPE_FOR_LABEL = {"PERSON": "Person", "GPE": "Place", "LOC": "Place", "ORG": "Organization",
                   "FAC": "Place"}
 
@@ -88,7 +74,8 @@ def find_named_entities(ctx: Context, absorbed: set[int]) -> None:
         if entry is not None:
             government = ctx.gaz.metonym(ent.text)
             named = normalise(ent.text) in {normalise(n) for n in entry.names}
-            if government is not None and government.id != entry.id and not is_locative(ent):
+            if government is not None and government.id != entry.id and not (
+                    is_locative(ent) or in_dateline(ctx, ent)):
                 # "Baku said", "accused Moscow", "the Kremlin denied": the government
                 entry = government
             elif not named:
@@ -114,7 +101,7 @@ def unknown_name(ctx: Context, ent: Span, label: Span) -> None:
     type_ = TYPE_FOR_LABEL.get(ent.label_)
     if type_ is None or len(label.text.strip().rstrip(".")) <= 1:
         return  # "a post on X.": a letter is not a name
-    if type_ in {"Person", "Organization"} and located(ent):
+    if type_ in {"Person", "Organization"} and (located(ent) or in_dateline(ctx, ent)):
         type_ = "Place"  # "fled Goma", "in El Fasher": the NER's person or group is a place
     if normalise(label.text) in {normalise(n) for n in (ctx.article.publisher,
                                                          ctx.article.agency) if n}:
@@ -175,32 +162,10 @@ def name_in_full(ctx: Context, name: Span, done: set[int]) -> bool:
     return True
 
 
-def part_of_a_title(ent: Span) -> bool:
-    """"Secretary of State", "Minister of Defence": the noun after "of" in a
-    title names an office, not an organisation of its own."""
-    root = ent.root
-    if len(ent) > 1 or root.dep_ != "pobj" or root.head.lower_ != "of":
-        return False
-    return root.head.head.lower_ in lexicon.HONORIFICS | lexicon.PERSON_TITLES
 
 
-def located(ent: Span) -> bool:
-    """The name is where something happens: the object of a spatial preposition
-    ("in", "near", not "at" or "to": "an analyst at X", "according to X") or of
-    a verb of territory ("seized", "fled")."""
-    root = ent.root
-    if root.dep_ == "pobj" and root.head.lower_ in SPATIAL_PREPS:
-        return True
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and (
-            root.head.head.lemma_.lower() in PLACE_NOUNS):
-        return True  # "the town of Saraqeb"
-    if root.dep_ == "pobj" and root.head.lower_ in {"on", "of"} and (
-            root.head.head.lemma_.lower() in ASSAULT_NOUNS):
-        return True  # "an assault on El Fasher", "the siege of Mariupol"
-    if root.dep_ == "pobj" and root.head.lower_ == "from" and (
-            root.head.head.lemma_.lower() in TERRITORY_VERBS | {"withdraw", "retreat", "pull"}):
-        return True  # "withdraw from El Fasher"
-    return root.dep_ in {"dobj", "nsubjpass"} and root.head.lemma_.lower() in TERRITORY_VERBS
+
+
 
 
 def named_entity(ctx: Context, label: str, type_: str, *, key: str | None = None,
@@ -316,32 +281,6 @@ def same_name(ctx: Context, name: str) -> str | None:
     return None
 
 
-def is_locative(ent: Span) -> bool:
-    """A place name used as a place ("in Moscow", "the city of Baku"), not
-    as its government ("Moscow said", "accused Moscow", "Moscow's forces")."""
-    root = ent.root
-    while root.dep_ == "conj" and root.head != root:
-        root = root.head
-    if root.dep_ == "pobj":
-        prep = root.head
-        if prep.lower_ in LOCATIVE_PREPS:
-            return True
-        if prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS:
-            return True
-    if root.dep_ in {"appos", "compound"} and root.head.lemma_.lower() in PLACE_NOUNS:
-        return True
-    if any(c.dep_ in {"compound", "appos"} and c.lemma_.lower() in PLACE_NOUNS
-           for c in root.children):
-        return True  # "the capital Sanaa"
-    if root.dep_ == "poss" and root.head.lemma_.lower() in PLACE_NOUNS:
-        return True  # "Beirut's southern suburbs"
-    if root.dep_ in {"dobj", "nsubjpass"} and root.head.lemma_.lower() in PLACE_VERBS:
-        return True  # "seized Kabul", "Kharkiv was shelled"
-    if ent.start > 0 and ent.doc[ent.start - 1].lemma_.lower() in PLACE_VERBS:
-        return True  # the same, when the parser missed the verb
-    if root.dep_ == "appos" and root.head.dep_ == "pobj":
-        return root.head.head.lower_ in LOCATIVE_PREPS
-    return False
 
 
 def directional_region(ent: Span) -> Span | None:
