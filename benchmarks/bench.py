@@ -66,14 +66,21 @@ def make_corpus(n: int, path: Path) -> list[str]:
     return texts
 
 
-def spacy_ceiling(texts: list[str], workers: int) -> float:
+def spacy_ceiling(texts: list[str], workers: int) -> tuple[float, float]:
+    """Seconds and CPU seconds (this process and its workers) of spaCy alone."""
+    import resource
+
     from newsgraph.nlp import load_pipeline
 
+    def cpu() -> float:
+        return sum(resource.getrusage(who).ru_utime + resource.getrusage(who).ru_stime
+                   for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+
     nlp = load_pipeline()
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), cpu()
     for _doc in nlp.pipe(texts, n_process=workers, batch_size=16):
         pass
-    return time.perf_counter() - start
+    return time.perf_counter() - start, cpu() - cpu_start
 
 
 _BUILD = """
@@ -84,6 +91,8 @@ scheduler = sys.argv[4] if len(sys.argv) > 4 else None
 start = time.perf_counter()
 result = newsgraph.build([corpus], out, workers=workers, collect=False, scheduler=scheduler)
 seconds = time.perf_counter() - start
+cpu = sum(resource.getrusage(who).ru_utime + resource.getrusage(who).ru_stime
+          for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
 unit = 1 if sys.platform == "darwin" else 1024
 own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * unit / 2**20
 try:  # ru_maxrss also counts the copy of the benchmark's process this one was forked from
@@ -92,7 +101,7 @@ try:  # ru_maxrss also counts the copy of the benchmark's process this one was f
 except OSError:
     pass
 kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * unit / 2**20
-print(json.dumps({"seconds": seconds, "articles": result.articles,
+print(json.dumps({"seconds": seconds, "articles": result.articles, "cpu_seconds": cpu,
                   "rss_main": round(own, 1), "rss_worker_max": round(kids, 1)}))
 """
 
@@ -155,20 +164,21 @@ def stage_times(corpus: Path, out: Path) -> dict[str, float]:
     return times
 
 
-def run(n: int, workers: int) -> dict[str, object]:
+def run(n: int, workers: int, with_stages: bool = True) -> dict[str, object]:
     from newsgraph.nlp import load_pipeline
 
     load_pipeline()  # model load is start-up, not throughput
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus.jsonl"
         texts = make_corpus(n, corpus)
-        ceiling = spacy_ceiling(texts, workers)
+        ceiling, ceiling_cpu = spacy_ceiling(texts, workers)
         built = end_to_end(corpus, Path(tmp) / "out.trig", workers)
         build = built["seconds"]
         dask = end_to_end(corpus, Path(tmp) / "dask.trig", workers, "local")
         same = (Path(tmp) / "out.trig").read_bytes() == (Path(tmp) / "dask.trig").read_bytes()
-        stages = stage_times(corpus, Path(tmp) / "stages.trig")
-    staged = sum(stages.values())
+        stages = (stage_times(corpus, Path(tmp) / "stages.trig") if with_stages
+                  else dict.fromkeys(STAGES, 0.0))
+    staged = sum(stages.values()) or 1.0
     return {
         "n": n, "workers": workers, "chars": sum(map(len, texts)),
         "spacy_seconds": round(ceiling, 3), "build_seconds": round(build, 3),
@@ -176,6 +186,11 @@ def run(n: int, workers: int) -> dict[str, object]:
         "throughput_ratio": round(ceiling / build, 3),
         "dask_seconds": round(dask["seconds"], 3), "dask_docs_per_s": round(n / dask["seconds"], 2),
         "dask_over_pool": round(build / dask["seconds"], 3), "dask_same_bytes": same,
+        # CPU seconds (all processes): the ratios a loaded machine distorts least
+        "cpu_seconds": {"spacy": round(ceiling_cpu, 2), "build": round(built["cpu_seconds"], 2),
+                        "dask": round(dask["cpu_seconds"], 2)},
+        "cpu_ratio": round(ceiling_cpu / built["cpu_seconds"], 3),
+        "dask_cpu_ratio": round(ceiling_cpu / dask["cpu_seconds"], 3),
         "stage_seconds": {k: round(v, 3) for k, v in stages.items()},
         "stage_share": {k: round(v / staged, 3) for k, v in stages.items()},
         "validation_share": round(stages["validate"] / staged, 3),
@@ -205,6 +220,9 @@ def print_table(results: list[dict]) -> None:
               f"x{round(r['spacy_seconds'] / r['dask_seconds'], 3)} spaCy's; client "
               f"{rss['dask_client']} MiB, worker {rss['dask_worker_max']} MiB; "
               f"same bytes as the pool: {r['dask_same_bytes']}")
+        print(f"CPU seconds at N={r['n']} (all processes): spaCy {r['cpu_seconds']['spacy']}, "
+              f"pool build {r['cpu_seconds']['build']} (spaCy/build {r['cpu_ratio']}), "
+              f"Dask build {r['cpu_seconds']['dask']} (spaCy/Dask {r['dask_cpu_ratio']})")
     for r in results:
         shares = "  ".join(f"{k} {100 * v:.1f}%" for k, v in r["stage_share"].items())
         print(f"stage shares at N={r['n']}: {shares}")
@@ -228,8 +246,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--triples", type=int, default=1_000_000,
                         help="store size for the query latencies (0: skip them)")
     parser.add_argument("--output", type=Path, default=RESULTS)
+    parser.add_argument("--no-stages", action="store_true",
+                        help="skip the per-stage timing (it takes as long as a build)")
     args = parser.parse_args(argv)
-    results = [run(n, args.workers) for n in sorted(args.n)]
+    results = [run(n, args.workers, not args.no_stages) for n in sorted(args.n)]
     print_table(results)
     payload = {"cores": os.cpu_count(), "python": platform.python_version(),
                "platform": platform.platform(), "results": results}
