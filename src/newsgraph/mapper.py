@@ -7,6 +7,7 @@ What it writes is specified in ``docs/rdf-model.md``.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Iterable
 from decimal import Decimal
@@ -17,6 +18,7 @@ from rdflib.term import Node
 
 from .model import Entity, Extraction, Span
 from .namespace import NG
+from .roles import EVENT_ROLES, RELATION_ROLES, STATEMENT_ROLES, Kind, fits
 
 DEFAULT_BASE = "https://w3id.org/newsgraph/id/"
 WD = Namespace("http://www.wikidata.org/entity/")
@@ -57,12 +59,20 @@ def bind_prefixes(graph: Graph, base: str = DEFAULT_BASE) -> None:
     graph.bind("id", base, override=True, replace=True)
 
 
+# Cached: rdflib's Literal with a datatype costs ~10 us to make, and an article has
+# hundreds of offsets and confidences, mostly the same few values (a Literal is immutable).
+@functools.lru_cache(maxsize=256)
 def decimal(value: float) -> Literal:
     return Literal(Decimal(f"{min(max(value, 0.0), 1.0):.2f}"), datatype=XSD.decimal)
 
 
+@functools.lru_cache(maxsize=8192)
 def nonneg(value: int) -> Literal:
     return Literal(str(int(value)), datatype=XSD.nonNegativeInteger)
+
+
+class RoleMismatch(ValueError):
+    """A record refers to an entity that cannot fill the role (a bug upstream)."""
 
 
 class _Mapper:
@@ -84,6 +94,21 @@ class _Mapper:
         if entity.identity:
             return URIRef(f"{self.base}entity/{entity.identity}")
         return URIRef(f"{self.article}/entity/{key}")
+
+    def ref(self, key: str, kind: Kind) -> URIRef:
+        """The IRI of entity ``key`` in a role that needs a ``kind`` of entity.
+
+        Refuses a reference the shapes would reject (a speaker that is not an
+        actor, an unknown key): extraction's role repair should have made every
+        reference fit, so this is a bug, reported on the article's line.
+        """
+        entity = self.x.entities.get(key)
+        if entity is None:
+            raise RoleMismatch(f"the {kind} role of a record refers to no entity ({key!r})")
+        if not fits(entity.type, kind):
+            raise RoleMismatch(
+                f"{entity.type} {entity.label!r} cannot fill the {kind} role of a record")
+        return self.entity_iri(key)
 
     def mention(self, span: Span) -> URIRef:
         iri = URIRef(f"{self.article}/mention/{span.start}-{span.end}")
@@ -159,19 +184,19 @@ class _Mapper:
         g.add((node, RDF.type, NG.Statement))
         g.add((node, NG.statementType, NG[stmt.type]))
         for key in stmt.speakers:
-            g.add((node, NG.speaker, self.entity_iri(key)))
+            g.add((node, NG.speaker, self.ref(key, STATEMENT_ROLES["speakers"])))
         if stmt.cue:
             g.add((node, NG.cue, Literal(stmt.cue)))
         if stmt.quote:
             g.add((node, NG.quote, Literal(stmt.quote)))
         for key in stmt.targets:
-            g.add((node, NG.target, self.entity_iri(key)))
+            g.add((node, NG.target, self.ref(key, STATEMENT_ROLES["targets"])))
         for ref in stmt.about:
             g.add((node, NG.about, self.ids[ref]))
         for ref in stmt.figures:
             g.add((node, NG.reportsFigure, self.ids[ref]))
         if stmt.via:
-            g.add((node, NG.via, self.entity_iri(stmt.via)))
+            g.add((node, NG.via, self.ref(stmt.via, STATEMENT_ROLES["via"])))
         for ref in stmt.refutes:
             g.add((node, NG.refutes, self.ids[ref]))
         for ref in stmt.corroborates:
@@ -189,16 +214,16 @@ class _Mapper:
         g.add((node, RDF.type, NG.Event))
         g.add((node, NG.eventType, NG[event.type]))
         g.add((node, NG.trigger, Literal(event.trigger)))
-        for prop, keys in ((NG.agent, event.agents), (NG.participant, event.participants),
-                           (NG.affected, event.affected), (NG.place, event.places)):
-            for key in keys:
-                g.add((node, prop, self.entity_iri(key)))
+        for prop, field in ((NG.agent, "agents"), (NG.participant, "participants"),
+                            (NG.affected, "affected"), (NG.place, "places")):
+            for key in getattr(event, field):
+                g.add((node, prop, self.ref(key, EVENT_ROLES[field])))
         if event.time_expression:
             g.add((node, NG.timeExpression, Literal(event.time_expression)))
         if event.date:
             g.add((node, NG["date"], Literal(event.date.isoformat(), datatype=XSD.date)))
         if event.conflict:
-            g.add((node, NG.partOf, self.entity_iri(event.conflict)))
+            g.add((node, NG.partOf, self.ref(event.conflict, EVENT_ROLES["conflict"])))
         self.extracted(node, event.span, event.confidence)
 
     def map_figure(self, figure) -> None:
@@ -209,11 +234,13 @@ class _Mapper:
         g.add((node, NG.casualtyType, NG[figure.casualty]))
         g.add((node, NG.victims, NG[figure.victims]))
         for key in figure.places:
-            g.add((node, NG.place, self.entity_iri(key)))
+            g.add((node, NG.place, self.ref(key, "place")))
         self.extracted(node, figure.span, figure.confidence)
 
     def map_relation(self, rel) -> None:
-        s, p, o = self.entity_iri(rel.subject), NG[rel.predicate], self.entity_iri(rel.object)
+        subject_kind, object_kind = RELATION_ROLES[rel.predicate]
+        s, p, o = (self.ref(rel.subject, subject_kind), NG[rel.predicate],
+                   self.ref(rel.object, object_kind))
         self.g.add((s, p, o))
         digest = hashlib.sha256(f"{s} {p} {o}".encode()).hexdigest()[:16]
         node = URIRef(f"{self.article}/relation/{digest}")
