@@ -312,3 +312,19 @@ def test_every_span_lies_inside_the_evidence(run):
     for s in result.statements():
         for span in (s.cue_span, *s.content_spans):
             assert s.span.start <= span.start and span.end <= s.span.end
+
+
+def test_a_cue_after_a_quotation_the_splitter_cut_off(run):
+    result = run("“Nobody saw the flood coming!” one fisherman wrote on Sunday.")
+    _, source, content, _, _ = one(result, "wrote")
+    assert source == "one fisherman" and "Nobody saw the flood coming" in content
+
+
+def test_calling_something_a_quoted_name(run):
+    found = one(run("The mayor called the new tunnel “a crucial step forward.”"), "called")
+    assert found[1] == "The mayor" and "a crucial step forward" in found[2]
+
+
+def test_how_a_source_seems(run):
+    found = one(run("The striking workers seemed unperturbed by the threat."), "seemed")
+    assert found[1] == "The striking workers"

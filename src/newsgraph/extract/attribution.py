@@ -49,6 +49,7 @@ def generic_statements(ctx: Context, sent: Span, taken: set[int], quote: str | N
     # a quotation of three words or more licenses a cue; "firmly" is a scare quote
     quotes = [q for q in quote_regions(ctx.article.text, sent.start_char, sent.end_char)
               if len(ctx.article.text[q.start:q.end].split()) >= 3] if quote else []
+    before = ctx.quotation_before(sent.start_char)  # "“...!” / one person tweeted."
     for token in sent:
         if token.i in taken or ctx.in_quotation(token.idx):
             continue
@@ -60,8 +61,11 @@ def generic_statements(ctx: Context, sent: Span, taken: set[int], quote: str | N
         else:
             # a quotation licenses the cue that introduces it, not a word inside it
             inside = any(q.start <= token.idx < q.end for q in quotes)
+            leading = before is not None and token.i - sent.start <= 6 and not any(
+                c.dep_ == "ccomp" for c in token.children)
             stmt = verbal_statement(ctx, sent, token, cue, quote if quotes and not inside
-                                    else None)
+                                    else "" if leading else None,
+                                    [before] if leading and before else None)
         if stmt is not None and not restates(stmt, [*earlier, *found]):
             taken.add(token.i)
             found.append(stmt)
@@ -94,10 +98,12 @@ def licensed(token: Token, cue: Cue, quoted: bool) -> bool:
             for c in token.children)
     if cue.needs == "quote":
         return quoted or bool(deps & {"ccomp"}) or colon_after(token)
-    if cue.needs == "call":  # "called for", "called him a liar", "called it a menu"
+    if cue.needs == "call":  # "called for", "called him a liar", "called it “a menu”"
         nominals = [c for c in token.children if c.dep_ in {"dobj", "oprd", "attr", "npadvmod"}]
         return bool(words & {"for", "on", "upon"}) or bool(deps & {"oprd", "ccomp"}) or (
-            len(nominals) >= 2)
+            len(nominals) >= 2) or (quoted and "dobj" in deps)
+    if cue.needs == "state":  # "seemed unperturbed", "appears to agree"
+        return bool(deps & {"acomp", "xcomp", "ccomp", "attr", "oprd"})
     if cue.needs == "about":
         return bool(words & {"about", "of", "on"})
     return cue.needs in words  # "out", "to"
@@ -155,7 +161,8 @@ def colon_after(token: Token) -> bool:
 
 
 def verbal_statement(ctx: Context, sent: Span, token: Token, cue: Cue,
-                     quote: str | None) -> Statement | None:
+                     quote: str | None, quoted_before: list | None = None
+                     ) -> Statement | None:
     if token.dep_ == "amod" or (token.dep_ == "acl" and token.tag_ == "VBN"):
         return None  # "the reported attack", "a plan backed by X"
     if token.tag_ == "VBG" and token.dep_ in {"pcomp", "compound"} and not any(
@@ -177,6 +184,10 @@ def verbal_statement(ctx: Context, sent: Span, token: Token, cue: Cue,
         t.i for t in sent} else set()
     content = complement_tokens(token, skip | {token.i})
     text = " ".join(token.doc[i].lower_ for i in sorted(content))
+    if quoted_before:
+        content = quoted_before  # the quotation the cue follows
+    elif kind == "Claim" and cue.needs == "call":  # "called X “Y”": X and what X is called
+        content = {t.i for t in token.subtree} - skip - {token.i}
     kind = refine_type(ctx, kind, token, text, speakers[0])
     cue_tokens = [token, *(c for c in token.children if c.dep_ == "prt"
                            or (c.dep_ == "prep" and cue.needs in {"call", "about", "to"}))]

@@ -124,6 +124,24 @@ class Context(Resolution):
         pos = bisect.bisect_right(self._quoted, (char, float("inf"))) - 1
         return pos >= 0 and self._quoted[pos][0] <= char < self._quoted[pos][1]
 
+    def quotation_before(self, char: int) -> TextSpan | None:
+        """The quotation that ends (closing mark, then blanks) right before
+        ``char``: the words of a cue the sentence splitter cut off ("“...!” /
+        one person wrote.")."""
+        text = self.article.text
+        pos = char
+        while pos > 0 and text[pos - 1] in " \t":
+            pos -= 1
+        if pos == 0 or text[pos - 1] not in "”\"»":
+            return None
+        self.in_quotation(0)  # fills the regions
+        assert self._quoted is not None
+        at = bisect.bisect_left(self._quoted, (pos - 1, -1))
+        for start, end in self._quoted[max(at - 1, 0):at + 1]:
+            if end == pos - 1 and end > start:
+                return TextSpan(start, end)
+        return None
+
     # -- looking up -------------------------------------------------------
 
     def country_of(self, key: str | None) -> str | None:

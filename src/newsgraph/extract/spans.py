@@ -151,8 +151,12 @@ def attach(stmt: Statement, sent: Span, cue: list[Token], source: Token | None,
         content = runs(doc, rest, text)
     content = widen_to_quotes(text, content, cue_span) or [cue_span]
     stmt.cue_span, stmt.content_spans, stmt.source_span = cue_span, content, source_span
-    evidence = sentence_span(sent)
-    start = min(evidence.start, cue_span.start, *(s.start for s in content))
-    end = max(evidence.end, cue_span.end, *(s.end for s in content))
-    stmt.span = TextSpan(start, end)
+    stmt.span = sentence_span(sent)
+    return cover(stmt)
+
+
+def cover(stmt: Statement) -> Statement:
+    """Widen the evidence to hold the cue and every content span."""
+    spans = [stmt.span, *([stmt.cue_span] if stmt.cue_span else []), *stmt.content_spans]
+    stmt.span = TextSpan(min(s.start for s in spans), max(s.end for s in spans))
     return stmt

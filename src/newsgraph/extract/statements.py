@@ -28,7 +28,7 @@ from ..model import Statement
 from . import lexicon
 from .attribution import generic_statements
 from .context import Context, acts_as_verb
-from .spans import attach, complement_tokens, trimmed, widen_to_quotes
+from .spans import attach, complement_tokens, cover, trimmed, widen_to_quotes
 from .statement_types import counts_something, denies, refine_type
 from .syntax import sentence_span
 
@@ -404,7 +404,7 @@ def continued(ctx: Context, sent: Span, previous: list[Statement]) -> list[State
     span = sentence_span(sent)
     last.content_spans = widen_to_quotes(ctx.article.text, [*last.content_spans, span],
                                          last.cue_span or span)
-    last.span = type(span)(last.span.start, max(last.span.end, span.end))
+    cover(last)
     content = text.lower()
     kind = "Denial" if denies(content) else "Demand" if re.search(
         r"\b(must|should)\b", content) else None
