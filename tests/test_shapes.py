@@ -431,7 +431,8 @@ MUTATIONS: list[tuple[str, Mutation, str, str]] = [
      lambda g, n: g.set((n.denial, NG.cueMention, _mention(g, n, "accused"))),
      "AttributionShape", "not inside the statement's evidence"),
     ("attribution-content-outside-evidence",
-     lambda g, n: g.add((n.appeal, NG.contentMention, _mention(g, n, "Azerbaijan denied the claim"))),
+     lambda g, n: g.add((n.appeal, NG.contentMention,
+                         _mention(g, n, "Azerbaijan denied the claim"))),
      "AttributionShape", "not inside the statement's evidence"),
     # --- Statements
     ("statement-no-type", lambda g, n: _rm(g, n.accusation, NG.statementType), "StatementShape",

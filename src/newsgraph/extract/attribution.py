@@ -104,8 +104,8 @@ def licensed(token: Token, cue: Cue, quoted: bool) -> bool:
             len(nominals) >= 2) or (quoted and "dobj" in deps)
     if cue.needs == "state":  # "seemed unperturbed", "appears to agree"
         return bool(deps & {"acomp", "xcomp", "ccomp", "attr", "oprd"})
-    if cue.needs == "about":
-        return bool(words & {"about", "of", "on"})
+    if cue.needs == "about":  # "spoke about", not "spoke by phone on Friday"
+        return bool(words & {"about", "of"})
     return cue.needs in words  # "out", "to"
 
 

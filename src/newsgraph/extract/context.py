@@ -238,7 +238,7 @@ def noun_phrase(token: Token) -> Span:
     for child in token.rights:
         if child.dep_ in {"prep", "compound", "amod", "nummod", "pobj", "poss", "case"}:
             right = max(right, child.right_edge.i)
-    while left < token.i and doc[left].lower_ in DETERMINERS | {"both"}:
+    while left < token.i and doc[left].lower_ in DETERMINERS | {"both", "one"}:
         left += 1
     while right > token.i and doc[right].is_punct:
         right -= 1

@@ -19,20 +19,17 @@ Rules, each general:
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Span, Token
 
-from ..model import Span as TextSpan
 from ..model import Statement
 from . import lexicon
 from .attribution import generic_statements
 from .context import Context, acts_as_verb
-from .spans import attach, complement_tokens, cover, trimmed, widen_to_quotes
-from .statement_types import counts_something, denies, refine_type
+from .quotes import continued, quote_in
+from .spans import attach, complement_tokens
+from .statement_types import counts_something, refine_type
 from .syntax import sentence_span
 
-QUOTE_RE = re.compile(r"[“\"«]([^”\"»]{2,})[”\"»]")
 SPOKES_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy"}
 
 
@@ -69,11 +66,6 @@ def sentence_statements(ctx: Context, sent: Span) -> list[Statement]:
             found.extend(stmts)
     found.extend(generic_statements(ctx, sent, handled, quote, found))
     return found
-
-
-def quote_in(sent: Span) -> str | None:
-    match = QUOTE_RE.search(sent.text)
-    return match.group(1).strip(" ,.") if match else None
 
 
 def cue_type(token: Token) -> str | None:
@@ -166,21 +158,27 @@ def verb_statement(ctx: Context, sent: Span, token: Token, quote: str | None,
         if subject is None:
             return []
         speaker_tokens = [subject]
-    speakers: list[str] = []
-    for tok in speaker_tokens:
-        speakers.extend(speaker_keys(ctx, tok))
+    cue_tokens = cue_parts(token) + ([inner] if inner is not None and inner.i in handled
+                                     else [])
+    return spoken(ctx, sent, token, (kind, cue, quote, via), speaker_tokens, cue_tokens,
+                  passive_target)
+
+
+def spoken(ctx: Context, sent: Span, token: Token, what: tuple, speaker_tokens: list[Token],
+           cue_tokens: list[Token], passive_target: Token | None) -> list[Statement]:
+    """One statement per speaker the subject names, typed from cue and
+    complement, with its targets and its attribution spans."""
+    kind, cue, quote, via = what
+    speakers = [k for tok in speaker_tokens for k in speaker_keys(ctx, tok)]
     if not speakers:
         return []
-    content = complement_text(token, quote)
-    kind = refine_type(ctx, kind, token, content, speakers[0])
+    kind = refine_type(ctx, kind, token, complement_text(token, quote), speakers[0])
     targets = target_keys(ctx, token, speakers[0]) if kind in {
         "Accusation", "Criticism", "Appeal", "Demand", "Threat", "Denial"} else []
     if passive_target is not None and kind in {"Accusation", "Criticism"}:
         if passive_target.lower_ in {"which", "who", "that"} and passive_target.head.head:
             passive_target = passive_target.head.head
         targets = targets or ctx.resolve_all(passive_target)
-    cue_tokens = cue_parts(token) + ([inner] if inner is not None and inner.i in handled
-                                     else [])
     skip = {t.i for tok in speaker_tokens for t in tok.subtree} | {t.i for t in cue_tokens}
     content_tokens = complement_tokens(token, skip)
     return [
@@ -387,31 +385,3 @@ def reciprocal_blame(ctx: Context, sent: Span, token: Token) -> list[Statement]:
                          confidence=0.7), sent, [token], subject, content, ctx.article.text)
         for p in parties
     ]
-
-
-def continued(ctx: Context, sent: Span, previous: list[Statement]) -> list[Statement]:
-    """A sentence that is nothing but a quotation continues the last quoted
-    statement close before it (a paragraph of quotes after "he said"): its
-    words become more of that statement's content. A continuation that is a
-    speech act of its own (a denial, a demand) is also a statement of the same
-    speaker, signalled by its quotation marks."""
-    text = sent.text.strip()
-    if not re.search(r"\w", text) or text[0] not in "“\"«" or not previous:
-        return []
-    last = previous[-1]
-    if last.quote is None or not last.content_spans or sent.start_char - last.span.end > 300:
-        return []
-    span = sentence_span(sent)
-    last.content_spans = widen_to_quotes(ctx.article.text, [*last.content_spans, span],
-                                         last.cue_span or span)
-    cover(last)
-    content = text.lower()
-    kind = "Denial" if denies(content) else "Demand" if re.search(
-        r"\b(must|should)\b", content) else None
-    if kind is None or kind == last.type:
-        return []
-    mark = TextSpan(span.start, span.start + 1)
-    inner = trimmed(ctx.article.text, span.start, span.end) or span
-    return [Statement(span=span, type=kind, speakers=list(last.speakers), cue="quotation",
-                      quote=quote_in(sent) or text, confidence=0.5, cue_span=mark,
-                      content_spans=[inner])]
