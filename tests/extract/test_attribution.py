@@ -328,3 +328,9 @@ def test_calling_something_a_quoted_name(run):
 def test_how_a_source_seems(run):
     found = one(run("The striking workers seemed unperturbed by the threat."), "seemed")
     assert found[1] == "The striking workers"
+
+
+def test_knowing_a_clause_is_a_reported_thought(run):
+    found = one(run("The engineers knew that the dam was weak."), "knew")
+    assert found[1] == "The engineers" and "the dam was weak" in found[2]
+    assert found[3] == "Claim"
