@@ -9,6 +9,7 @@ so a reader of the graph finds all three inside it.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -92,11 +93,16 @@ def complement_tokens(verb: Token, skip: set[int]) -> set[int]:
     return set()
 
 
-def quote_regions(text: str, start: int, end: int) -> list[TextSpan]:
+@functools.lru_cache(maxsize=64)
+def quote_regions(text: str, start: int, end: int) -> tuple[TextSpan, ...]:
     """Quotations in ``text[start:end]`` (a paragraph): paired quote marks, or
-    an opening mark running to the end of the paragraph."""
-    return [TextSpan(m.start(), m.end())
-            for m in QUOTE_RE.finditer(text, start, end)]
+    an opening mark running to the end of the paragraph.
+
+    Cached: every statement of a paragraph asks for the paragraph's quotations,
+    and a scraped text with no line break is one paragraph of up to 100,000
+    characters, so scanning it again for each statement would cost quadratic
+    time (a string caches its own hash, so the key is cheap)."""
+    return tuple(TextSpan(m.start(), m.end()) for m in QUOTE_RE.finditer(text, start, end))
 
 
 def paragraph_of(text: str, pos: int) -> tuple[int, int]:
