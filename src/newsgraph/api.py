@@ -189,12 +189,10 @@ def build(
     (only their counts), so memory stays flat however large the corpus.
     ``progress(done, total)`` is called after each article.
 
-    ``scheduler`` (``tcp://host:8786``, or ``"local"`` for a local cluster of
-    ``workers`` processes) runs the pipeline on a Dask cluster instead
-    (:mod:`newsgraph.distributed`), with the same result; a scheduler not
-    reached in ``scheduler_timeout`` seconds, or lost, raises
-    ``SchedulerError`` and nothing is written. ``shards`` (a directory) also
-    writes the graphs as N-Quads shards with a manifest (:mod:`newsgraph.shards`).
+    ``scheduler`` (``tcp://host:8786``, or ``"local"``: ``workers`` local processes)
+    runs it on a Dask cluster (:mod:`newsgraph.distributed`, same result; unreachable
+    in ``scheduler_timeout`` s or lost: ``SchedulerError``, nothing written).
+    ``shards`` (a directory) also writes N-Quads shards (:mod:`newsgraph.shards`).
     """
     check_base(base)
     if workers < 1:
@@ -236,10 +234,8 @@ def build(
     sharded = None if shards is None else ShardWriter(shards)
     options = corpus.Options(base=base, fmt=dump.fmt, check=validate_output,
                              keep_nquads=store is not None, finish=online is None,
-                             keep_extraction=collect,
-                             shards=None if sharded is None else str(sharded.directory),
-                             shard_token="" if sharded is None else sharded.token)
-    runner = _runner(scheduler, workers, scheduler_timeout)
+                             keep_extraction=collect, **(sharded.options() if sharded else {}))
+    runner = corpus.runner(scheduler, workers, scheduler_timeout)
     # Only the results of conforming articles (warnings, if any) are kept, not a report
     # per article: a report holds an rdflib Graph, and a corpus has thousands of articles.
     kept_results: set[ValidationResult] = set()
@@ -297,35 +293,10 @@ def build(
     return result
 
 
-class _PoolRunner:
-    """The process pool (or this process), as a runner like :class:`DaskRunner`."""
-
-    def __init__(self, workers: int) -> None:
-        self.workers = workers
-
-    def run(self, articles: Iterable[Article], options: corpus.Options,
-            ) -> Iterator[corpus.Batch]:
-        return corpus.run(articles, options, self.workers)
-
-    def close(self) -> None:
-        """Nothing to close: the pool lives as long as one :meth:`run`."""
-
-
-def _runner(scheduler: str | None, workers: int, timeout: float) -> _PoolRunner | DaskRunner:
-    """What runs the batches: the process pool, or a Dask cluster (connected now, so
-    that an unreachable scheduler fails before any work)."""
-    if scheduler is None:
-        return _PoolRunner(workers)
-    from .distributed import DaskRunner
-
-    return DaskRunner(scheduler, workers, timeout)
-
-
 def _with_entries(entries: Iterable[ingest.Entry], options: corpus.Options,
-                  runner: _PoolRunner | DaskRunner, sharded: ShardWriter | None,
+                  runner: corpus.PoolRunner | DaskRunner, sharded: ShardWriter | None,
                   ) -> Generator[tuple[ingest.Entry, corpus.Built | corpus.WorkerError]]:
-    """Each entry with its result from ``runner``, in order; each batch's shard goes to
-    ``sharded``."""
+    """Each entry with its result from ``runner``, in order (shards go to ``sharded``)."""
     window: deque[ingest.Entry] = deque()
 
     def articles() -> Iterator[Article]:

@@ -25,6 +25,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from . import rdftext
 from .extract import extract
@@ -36,6 +37,9 @@ from .nlp import load_pipeline, parse, parse_texts
 from .publish import GraphText, graph_text, turtle_writer
 from .shards import Shard, make_shard
 from .validate import ValidationResult, validate_ntriples
+
+if TYPE_CHECKING:
+    from .distributed import DaskRunner
 
 # spawn: the same behaviour on every platform, and no fork of a parent that
 # may already hold threads (pyoxigraph, an HTTP client) or a loaded model.
@@ -176,6 +180,30 @@ def run(articles: Iterable[Article], options: Options, workers: int = 1,
         for future in pending:
             future.cancel()
         executor.shutdown(wait=True, cancel_futures=True)
+
+
+class PoolRunner:
+    """The process pool (or this process), with the interface of
+    :class:`newsgraph.distributed.DaskRunner`."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+
+    def run(self, articles: Iterable[Article], options: Options) -> Iterator[Batch]:
+        return run(articles, options, self.workers)
+
+    def close(self) -> None:
+        """Nothing to close: the pool lives as long as one :meth:`run`."""
+
+
+def runner(scheduler: str | None, workers: int, timeout: float) -> PoolRunner | DaskRunner:
+    """What runs a build's batches: the process pool, or a Dask cluster (connected
+    now, so that an unreachable scheduler fails before any work)."""
+    if scheduler is None:
+        return PoolRunner(workers)
+    from .distributed import DaskRunner
+
+    return DaskRunner(scheduler, workers, timeout)
 
 
 def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:

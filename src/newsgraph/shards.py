@@ -109,6 +109,10 @@ class ShardWriter:
         write_atomic(self.directory / MARKER, self.token + "\n")
         self.shards: list[Shard] = []
 
+    def options(self) -> dict[str, str]:
+        """The :class:`newsgraph.corpus.Options` fields that tell workers where to write."""
+        return {"shards": str(self.directory), "shard_token": self.token}
+
     def add(self, shard: Shard) -> None:
         """Record a shard, writing it first if it came back as text."""
         if shard.text is not None:
