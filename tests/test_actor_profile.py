@@ -19,11 +19,10 @@ import newsgraph
 from newsgraph import store as st
 from newsgraph.cli import app
 from newsgraph.query import Endpoint, run_query
-from newsgraph.server import Server, ServerError
 from newsgraph.validate import load_data
 
 from .conftest import ROOT
-from .wikidata_fixtures import LOCALHOST, free_port
+from .wikidata_fixtures import serve_store
 
 ARTICLES = ROOT / "tests" / "corpus" / "articles"
 KARABAKH = [ARTICLES / f"{name}.txt" for name in ("c01_ganja", "c02_truce", "c03_deal")]
@@ -37,14 +36,7 @@ def karabakh(tmp_path_factory):
     trig = directory / "karabakh.trig"
     newsgraph.build(KARABAKH, trig)
     st.load(directory / "store", [trig])
-    server = None
-    for _ in range(3):
-        try:
-            server = Server(directory / "store", f"{LOCALHOST}:{free_port()}").start()
-            break
-        except ServerError:
-            continue
-    assert server is not None, "could not start the Oxigraph server"
+    server = serve_store(directory / "store")
     try:
         yield {"files": load_data([trig]),
                "store": st.open_store(directory / "store", read_only=True),

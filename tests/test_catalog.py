@@ -18,11 +18,10 @@ from newsgraph import store as st
 from newsgraph.cli import app
 from newsgraph.publish import write
 from newsgraph.query import Endpoint, ResultTable, list_queries, load_query, run_query
-from newsgraph.server import Server, ServerError
 from newsgraph.validate import load_data
 
 from .conftest import ROOT
-from .wikidata_fixtures import LOCALHOST, OxigraphServer, free_port
+from .wikidata_fixtures import OxigraphServer, serve_store
 
 GOLDEN = ROOT / "tests" / "golden" / "queries"
 ID = "https://w3id.org/newsgraph/id/"
@@ -43,13 +42,7 @@ def backends(seed_build, tmp_path_factory):
     wikidata = OxigraphServer().start()
     server = None
     try:
-        for _ in range(3):
-            try:
-                server = Server(directory / "store", f"{LOCALHOST}:{free_port()}").start()
-                break
-            except ServerError:
-                continue
-        assert server is not None, "could not start the Oxigraph server"
+        server = serve_store(directory / "store")
         yield {
             "files": load_data([trig]),
             "store": st.open_store(directory / "store", read_only=True),

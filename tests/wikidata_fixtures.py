@@ -31,6 +31,17 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def serve_store(store: Path) -> Server:
+    """A read-only server of ``store`` on a free port (three tries: the port may be
+    taken between probing and binding)."""
+    for _ in range(3):
+        try:
+            return Server(store, f"{LOCALHOST}:{free_port()}").start()
+        except ServerError:
+            continue
+    raise AssertionError("could not start the Oxigraph server")
+
+
 class OxigraphServer:
     """``oxigraph serve`` in memory on 127.0.0.1, loaded with the fixture; ``url`` is its
     SPARQL query endpoint. Started and stopped by newsgraph's own :class:`Server`, given
