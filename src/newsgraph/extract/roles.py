@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from ..model import Entity, Event, Extraction, Figure, Relation, Span, Statement
 from ..roles import EVENT_ROLES, FIGURE_ROLES, RELATION_ROLES, STATEMENT_ROLES, Kind, fits
+from .links import inside
 
 ACTING_SUFFIX = "_acting"
 
@@ -46,10 +47,7 @@ class RoleRepair:
         return self._stand_in(entity, span)
 
     def _moved(self, place: Entity, person: str, span: Span) -> str:
-        target = self.x.entities[person]
-        inside = [m for m in place.mentions if span.start <= m.start and m.end <= span.end]
-        target.mentions.extend(m for m in inside if m not in target.mentions)
-        place.mentions = [m for m in place.mentions if m not in inside]
+        _move_mentions(place, self.x.entities[person], span)
         return person
 
     def _stand_in(self, place: Entity, span: Span) -> str:
@@ -59,9 +57,7 @@ class RoleRepair:
             actor = Entity(key=key, label=place.label, type="Group", aliases=list(place.aliases),
                            confidence=min(place.confidence, 0.5))
             self.x.entities[key] = actor
-        inside = [m for m in place.mentions if span.start <= m.start and m.end <= span.end]
-        actor.mentions.extend(m for m in inside if m not in actor.mentions)
-        place.mentions = [m for m in place.mentions if m not in inside]
+        _move_mentions(place, actor, span)
         return key
 
     def keys(self, keys: list[str], kind: Kind, span: Span) -> list[str]:
@@ -113,6 +109,13 @@ def _drop_dangling(extraction: Extraction) -> None:
         stmt.figures = [ref for ref in stmt.figures if ref in ids]
         stmt.refutes = [ref for ref in stmt.refutes if ref in ids]
         stmt.corroborates = [ref for ref in stmt.corroborates if ref in ids]
+
+
+def _move_mentions(source: Entity, target: Entity, span: Span) -> None:
+    """The mentions of ``source`` inside a record's ``span`` become ``target``'s."""
+    moved = [m for m in source.mentions if inside(m, span)]
+    target.mentions.extend(m for m in moved if m not in target.mentions)
+    source.mentions = [m for m in source.mentions if m not in moved]
 
 
 def _surnames(entities: dict[str, Entity]) -> dict[str, str]:
