@@ -1,4 +1,4 @@
-"""Every kind of bad input from issue #7: exit code 2, one line naming the file and the
+"""Every kind of bad input: exit code 2, one line naming the file and the
 reason, no traceback and no output file; with ``--keep-going`` the article is skipped,
 reported, and the rest is built (exit 1).
 """
@@ -335,7 +335,7 @@ def test_a_write_failure_is_one_line_and_keeps_the_old_output(tmp_path, monkeypa
 
     monkeypatch.setattr(os, "replace", full)
     result = invoke("build", tmp_path / "good.txt", "-o", out)
-    assert result.exit_code == 1  # an I/O failure, not bad input (issue 17, item 7)
+    assert result.exit_code == 1  # an I/O failure, not bad input
     [line] = result.stderr.strip().splitlines()
     assert line == f"newsgraph: {out}: cannot write: No space left on device"
     assert out.read_text() == "old\n"

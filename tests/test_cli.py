@@ -126,7 +126,7 @@ def test_evaluate_seed_meets_the_targets():
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
     scores = report["scores"]
-    # issue targets: micro F1 >= 0.90, statements F1 >= 0.90, all 3 figures with their
+    # the seed's targets: micro F1 >= 0.90, statements F1 >= 0.90, all 3 figures with their
     # sources, all 5 mediation facts, at least 5 of the 6 relations
     assert report["micro"]["f1"] >= 0.90
     assert scores["statements"]["f1"] >= 0.90

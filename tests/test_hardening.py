@@ -1,4 +1,4 @@
-"""Hardening of the write path (issue 17, items 2-5 and 7).
+"""Hardening of the write path.
 
 * a build's data file and its VoID description are replaced together or not
   at all, and a failure names the file that failed;

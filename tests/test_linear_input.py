@@ -1,6 +1,6 @@
 """Pathological input reaches spaCy in a form it parses in linear time, with
-every offset still indexing the stored text (issue: quadratic time on
-punctuation runs). Sentences written for these tests."""
+every offset still indexing the stored text (spaCy's parser takes quadratic time on
+long runs of punctuation). Sentences written for these tests."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Properties of the whole pipeline on arbitrary Unicode (issue #7).
+"""Properties of the whole pipeline on arbitrary Unicode.
 
 For any text (combining marks, emoji, right-to-left scripts, NUL, Unicode
 line separators, lone surrogates in JSON, very long lines): ``build`` never

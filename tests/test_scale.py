@@ -1,4 +1,4 @@
-"""Corpus builds (issue #6): --workers gives the same graph, --store builds incrementally."""
+"""Corpus builds: --workers gives the same graph, --store builds incrementally."""
 
 from __future__ import annotations
 

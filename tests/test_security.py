@@ -138,7 +138,7 @@ def test_error_messages_do_not_echo_megabytes_of_input(tmp_path):
     assert result.exit_code == 2 and len(result.stderr) < 600
 
 
-# -- query files that would fetch data (issue 17, item 6) ----------------------------
+# -- query files that would fetch data ------------------------------------------------
 
 REMOTE_QUERIES = {
     "from-file": ("SELECT * FROM <file:///etc/passwd> WHERE { ?s ?p ?o }",

@@ -190,7 +190,7 @@ def test_serve_is_read_only_on_localhost_by_default(seed_store, tmp_path):
 
 
 def test_serve_on_a_port_in_use_prints_no_address_and_one_error_line(seed_store):
-    with socket.socket() as taken:  # issue 17, item 8
+    with socket.socket() as taken:  # another program listens on the port
         taken.bind((LOCALHOST, 0))
         taken.listen()
         port = taken.getsockname()[1]

@@ -386,7 +386,7 @@ def test_refresh_fills_missing_qids_and_keeps_verified_ones(oxigraph, tmp_path):
     source, output = tmp_path / "source", tmp_path / "out"
     source.mkdir()
     armenia = _line(id="armenia", qid="Q399", type="Country", label="Armenia",
-                    demonyms=["Armenian"], verified=["shared/data/wikidata-qids.tsv"])
+                    demonyms=["Armenian"], verified=["owid/owid-grapher:countries.ts"])
     lines = [
         _line(id="veldoria", type="Country", label="Veldoria", capital="Port Aster"),
         armenia,
