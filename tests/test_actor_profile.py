@@ -22,6 +22,8 @@ from newsgraph.validate import load_data
 from .conftest import ROOT
 from .wikidata_fixtures import serve_store
 
+pytestmark = pytest.mark.slow  # a corpus build and an Oxigraph server
+
 ARTICLES = ROOT / "tests" / "corpus" / "articles"
 KARABAKH = [ARTICLES / f"{name}.txt" for name in ("c01_ganja", "c02_truce", "c03_deal")]
 GOLDEN = ROOT / "tests" / "golden" / "queries" / "actor-profile-corpus.json"

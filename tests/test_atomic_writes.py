@@ -28,6 +28,8 @@ import newsgraph
 from .conftest import ROOT, SEED
 from .hypothesis_profiles import KILL_RUNS
 
+pytestmark = pytest.mark.slow  # builds killed in subprocesses
+
 CLI = "from newsgraph.cli import main; main()"
 NEW_INPUTS = [SEED]
 

@@ -159,6 +159,7 @@ def make(tmp_path: Path, case: Case) -> None:
         (tmp_path / name).write_bytes(data)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ARTICLE_CASES)
 def test_bad_article_exits_2_with_one_line_and_writes_nothing(tmp_path, name):
     case = ARTICLE_CASES[name]
@@ -386,6 +387,7 @@ def seed_data(tmp_path_factory) -> Path:
     return out
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", QUERY_CASES)
 def test_bad_query_exits_2_with_one_line_and_no_rows(tmp_path, seed_data, name):
     args, reason = QUERY_CASES[name]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pyoxigraph as ox
+import pytest
 from rdflib import RDF, Dataset
 from rdflib.compare import isomorphic
 
@@ -60,6 +61,7 @@ def test_rdflib_and_pyoxigraph_count_the_same_quads(tmp_path):
     assert rdflib_quads == len(store) > 500
 
 
+@pytest.mark.slow
 def test_two_builds_are_byte_identical(tmp_path):
     for suffix in (".ttl", ".trig", ".nq", ".nt", ".jsonld"):
         first, second = tmp_path / f"a{suffix}", tmp_path / f"b{suffix}"

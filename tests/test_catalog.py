@@ -21,6 +21,8 @@ from newsgraph.validate import load_data
 from .conftest import ROOT
 from .wikidata_fixtures import OxigraphServer, serve_store
 
+pytestmark = pytest.mark.slow  # every query on three backends, two Oxigraph servers
+
 GOLDEN = ROOT / "tests" / "golden" / "queries"
 ID = "https://w3id.org/newsgraph/id/"
 WD = "http://www.wikidata.org/entity/"

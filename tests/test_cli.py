@@ -18,6 +18,7 @@ def invoke(*args: str):
     return runner.invoke(app, [str(a) for a in args])
 
 
+@pytest.mark.slow
 def test_build_validate_query(tmp_path):
     out = tmp_path / "seed.trig"
     result = invoke("build", SEED, "-o", out)
@@ -120,6 +121,7 @@ def test_query_bad_iri_parameter(tmp_path):
     assert result.exit_code == 2
 
 
+@pytest.mark.slow
 def test_evaluate_seed_meets_the_targets():
     result = invoke("evaluate", ROOT / "tests" / "gold" / "000_497c8b1f4ab63ad2.yaml",
                     "--articles", ROOT / "seeds", "--format", "json")

@@ -24,6 +24,8 @@ from newsgraph.distributed import SchedulerError
 
 from .test_scale import corpus_records
 
+pytestmark = pytest.mark.slow  # a Dask scheduler and workers
+
 ARTICLES = 36
 START_TIMEOUT = 90.0  # seconds for the scheduler and workers to come up (a loaded machine)
 NEWSGRAPH = Path(sys.executable).with_name("newsgraph")

@@ -35,6 +35,8 @@ from newsgraph.errors import OutputError
 
 from .conftest import SEED
 
+pytestmark = pytest.mark.slow  # subprocesses, full disks and killed builds
+
 runner = CliRunner()
 CLI = "from newsgraph.cli import main; main()"
 OLD_DATA = b"<http://example.org/old> <http://example.org/p> 1 .\n"

@@ -32,6 +32,8 @@ from newsgraph.validate import validate
 
 from .hypothesis_profiles import FUZZ, examples
 
+pytestmark = pytest.mark.slow  # Hypothesis runs of whole builds
+
 # Sentences of our own that give the extractor something to find.
 NEWS = [
     "Armenia accused Azerbaijan of shelling Stepanakert on Saturday.",

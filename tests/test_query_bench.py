@@ -9,6 +9,8 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
+import pytest
+
 from newsgraph.query import list_queries, run_query
 
 from .conftest import ROOT, SEED
@@ -23,6 +25,7 @@ def load_bench():
     return module
 
 
+@pytest.mark.slow
 def test_query_latencies_on_a_small_store(tmp_path: Path, seed_build):
     bench = load_bench()
     result = bench.query_latencies(tmp_path / "store", target_triples=20_000, repeats=1,

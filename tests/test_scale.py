@@ -18,6 +18,8 @@ from newsgraph.errors import InputError
 from newsgraph.mapper import article_iri
 from newsgraph.model import Article
 
+pytestmark = pytest.mark.slow  # corpus builds with worker processes and stores
+
 COUNTRIES = ["Armenia", "Azerbaijan", "Russia", "Turkey", "Ukraine", "Syria", "Israel",
              "Iran", "Yemen", "Libya", "Lebanon", "Egypt", "Qatar", "France", "Germany"]
 TEMPLATES = [

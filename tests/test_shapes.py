@@ -632,6 +632,7 @@ def test_mutation_is_reported(request, shape, words):
     assert all(r.severity == "Violation" for r in hits)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case_id", [c[0] for c in MUTATIONS])
 def test_engines_agree_on_the_mutation(case_id):
     """pyshacl-turbo (the default) reports exactly what pySHACL, the reference, reports."""

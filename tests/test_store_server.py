@@ -33,6 +33,8 @@ from newsgraph.validate import load_data
 
 from .wikidata_fixtures import LOCALHOST, free_port
 
+pytestmark = pytest.mark.slow  # Oxigraph servers
+
 NG = Namespace("https://w3id.org/newsgraph/ontology#")
 EX = Namespace("http://example.org/")
 NEWSGRAPH = str(Path(sys.executable).parent / "newsgraph")
