@@ -1,4 +1,5 @@
-# newsgraph: `make demo` builds the seed into out/, `make test` runs the tests.
+# newsgraph: `make demo` builds the seed into out/, `make test` runs the tests,
+# `make test-fast` all but the slow ones, `make lint` ruff and mypy.
 # Both create .venv and install the project on first use (Python 3.11+, pip).
 
 PYTHON ?= python3
@@ -6,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install demo test fuzz lint namespace clean bench robustness
+.PHONY: install demo test test-fast goldens fuzz lint namespace clean bench robustness
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +30,16 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+# Everything but the tests marked slow (end-to-end builds, subprocesses, servers, long
+# Hypothesis runs): under a minute, for the edit-test loop. `make test` stays the reference.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not slow"
+
+# Rewrite tests/golden/ from the current output (the tests never write them): run it only
+# after an intended change of the output, and review `git diff tests/golden` before committing.
+goldens: $(STAMP)
+	$(BIN)/python -m pytest -m golden --regen-golden
+
 # The robustness tests with a long Hypothesis profile (hundreds of full builds on arbitrary
 # Unicode, thousands of ingest inputs, 5,000 generated news-like articles) and 20 SIGKILLed builds.
 fuzz: $(STAMP)
@@ -49,11 +60,15 @@ DIR ?= tests/articles seeds
 robustness: $(STAMP)
 	$(BIN)/python benchmarks/robustness.py $(DIR)
 
+# ruff (pyproject.toml: pycodestyle, pyflakes, isort, bugbear, pyupgrade, simplify and
+# McCabe complexity <= 15) and mypy on src/ (its settings are in pyproject.toml too);
+# mypy runs even when ruff fails, so that one run shows everything.
 lint: $(STAMP)
-	$(BIN)/ruff check src tests scripts benchmarks
+	$(BIN)/ruff check src tests scripts benchmarks; status=$$?; \
+	$(BIN)/mypy || status=1; exit $$status
 
 namespace: $(STAMP)
 	$(BIN)/python scripts/gen_namespace.py
 
 clean:
-	rm -rf out build dist .pytest_cache .ruff_cache
+	rm -rf out build dist .pytest_cache .ruff_cache .mypy_cache

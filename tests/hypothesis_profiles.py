@@ -22,7 +22,7 @@ _BASE = settings(
     print_blob=True,
 )
 
-#: How many times the SIGKILL test kills a build (the issue asks for 20 in a row).
+#: How many times the SIGKILL test kills a build (`make fuzz`: 20 in a row).
 KILL_RUNS = int(os.environ.get("NEWSGRAPH_KILL_RUNS") or (20 if FUZZ else 3))
 
 

@@ -1,4 +1,4 @@
-"""A build killed with SIGKILL at any moment leaves the previous output intact (issue #7).
+"""A build killed with SIGKILL at any moment leaves the previous output intact.
 
 ``newsgraph build`` runs in a subprocess writing over a valid earlier output
 and is killed after a seeded random delay (``proc.wait(timeout=...)``; the
@@ -27,6 +27,8 @@ import newsgraph
 
 from .conftest import ROOT, SEED
 from .hypothesis_profiles import KILL_RUNS
+
+pytestmark = pytest.mark.slow  # builds killed in subprocesses
 
 CLI = "from newsgraph.cli import main; main()"
 NEW_INPUTS = [SEED]
@@ -76,7 +78,7 @@ def test_sigkill_at_a_random_moment_leaves_the_output_intact(tmp_path, outputs):
             proc.send_signal(signal.SIGKILL)
             proc.wait()
         seen.append(intact(out, old, new))
-        # a killed writer cannot clean up: the next build that writes does (issue 17)
+        # a killed writer cannot clean up: the next build that writes does
         leftovers.update(p.name for p in tmp_path.glob(".out.*.tmp"))
     assert run_build(out).wait(timeout=300) == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.ttl", "out.void.ttl"]

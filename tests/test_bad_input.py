@@ -1,4 +1,4 @@
-"""Every kind of bad input from issue #7: exit code 2, one line naming the file and the
+"""Every kind of bad input: exit code 2, one line naming the file and the
 reason, no traceback and no output file; with ``--keep-going`` the article is skipped,
 reported, and the rest is built (exit 1).
 """
@@ -159,6 +159,7 @@ def make(tmp_path: Path, case: Case) -> None:
         (tmp_path / name).write_bytes(data)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ARTICLE_CASES)
 def test_bad_article_exits_2_with_one_line_and_writes_nothing(tmp_path, name):
     case = ARTICLE_CASES[name]
@@ -335,7 +336,7 @@ def test_a_write_failure_is_one_line_and_keeps_the_old_output(tmp_path, monkeypa
 
     monkeypatch.setattr(os, "replace", full)
     result = invoke("build", tmp_path / "good.txt", "-o", out)
-    assert result.exit_code == 1  # an I/O failure, not bad input (issue 17, item 7)
+    assert result.exit_code == 1  # an I/O failure, not bad input
     [line] = result.stderr.strip().splitlines()
     assert line == f"newsgraph: {out}: cannot write: No space left on device"
     assert out.read_text() == "old\n"
@@ -386,6 +387,7 @@ def seed_data(tmp_path_factory) -> Path:
     return out
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", QUERY_CASES)
 def test_bad_query_exits_2_with_one_line_and_no_rows(tmp_path, seed_data, name):
     args, reason = QUERY_CASES[name]

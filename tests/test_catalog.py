@@ -3,13 +3,11 @@ embedded store (pyoxigraph) and an endpoint (SPARQLWrapper against the Oxigraph 
 that ``newsgraph serve`` runs).
 
 Expected rows are kept in ``tests/golden/queries/NAME.json`` (rewrite them with
-``pytest --regen-golden`` after an intended change); the key rows are also asserted
+``make goldens`` after an intended change); the key rows are also asserted
 here, so that a golden file cannot quietly encode a bug.
 """
 
 from __future__ import annotations
-
-import json
 
 import pytest
 from typer.testing import CliRunner
@@ -22,6 +20,8 @@ from newsgraph.validate import load_data
 
 from .conftest import ROOT
 from .wikidata_fixtures import OxigraphServer, serve_store
+
+pytestmark = pytest.mark.slow  # every query on three backends, two Oxigraph servers
 
 GOLDEN = ROOT / "tests" / "golden" / "queries"
 ID = "https://w3id.org/newsgraph/id/"
@@ -76,16 +76,11 @@ def run_everywhere(name: str, backends: dict, params: dict[str, str] | None = No
 
 
 @pytest.mark.parametrize("name", CATALOG)
-def test_query_gives_its_expected_rows_on_all_three_backends(name, backends, regen_golden):
+def test_query_gives_its_expected_rows_on_all_three_backends(name, backends, golden):
     records = run_everywhere(name, backends).records()
-    golden = GOLDEN / f"{name}.json"
-    if regen_golden or not golden.exists():
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(json.dumps(records, indent=2, ensure_ascii=False) + "\n",
-                          encoding="utf-8")
-    expected = json.loads(golden.read_text(encoding="utf-8"))
-    assert records == expected, (f"{name} differs from {golden.name}; if the change is "
-                                 "intended, rerun with pytest --regen-golden")
+    expected = golden.records(GOLDEN / f"{name}.json", records)
+    assert records == expected, (f"{name} differs from {name}.json; if the change is "
+                                 "intended, run `make goldens` and review the diff")
 
 
 def test_every_catalog_query_is_covered():
@@ -258,16 +253,12 @@ def corpus_data(tmp_path_factory):
             "store": st.open_store(directory / "store", read_only=True)}
 
 
-def test_contradictions_on_a_corpus_keep_the_true_pair_only(corpus_data, regen_golden):
+def test_contradictions_on_a_corpus_keep_the_true_pair_only(corpus_data, golden):
     tables = {kind: run_query("contradictions", corpus_data[kind], {})
               for kind in ("files", "store")}
     assert tables["files"].rows == tables["store"].rows
     records = tables["files"].records()
-    golden = GOLDEN / "contradictions-corpus.json"
-    if regen_golden or not golden.exists():
-        golden.write_text(json.dumps(records, indent=2, ensure_ascii=False) + "\n",
-                          encoding="utf-8")
-    assert records == json.loads(golden.read_text(encoding="utf-8"))
+    assert records == golden.records(GOLDEN / "contradictions-corpus.json", records)
     figures = [r for r in records if r["kind"] == "casualty figures"]
     pairs = {(r["first_evidence"], r["second_evidence"]) for r in figures}
     assert ("52 civilians were killed", "20 civilians were killed") in pairs

@@ -18,6 +18,7 @@ def invoke(*args: str):
     return runner.invoke(app, [str(a) for a in args])
 
 
+@pytest.mark.slow
 def test_build_validate_query(tmp_path):
     out = tmp_path / "seed.trig"
     result = invoke("build", SEED, "-o", out)
@@ -120,13 +121,14 @@ def test_query_bad_iri_parameter(tmp_path):
     assert result.exit_code == 2
 
 
+@pytest.mark.slow
 def test_evaluate_seed_meets_the_targets():
     result = invoke("evaluate", ROOT / "tests" / "gold" / "000_497c8b1f4ab63ad2.yaml",
                     "--articles", ROOT / "seeds", "--format", "json")
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
     scores = report["scores"]
-    # issue targets: micro F1 >= 0.90, statements F1 >= 0.90, all 3 figures with their
+    # the seed's targets: micro F1 >= 0.90, statements F1 >= 0.90, all 3 figures with their
     # sources, all 5 mediation facts, at least 5 of the 6 relations
     assert report["micro"]["f1"] >= 0.90
     assert scores["statements"]["f1"] >= 0.90

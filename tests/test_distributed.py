@@ -1,4 +1,4 @@
-"""Corpus builds on a Dask cluster (issue #14): a real scheduler and two worker processes
+"""Corpus builds on a Dask cluster: a real scheduler and two worker processes
 on 127.0.0.1, started here as the README tells users to start them; the output must be
 the bytes of ``--workers 1``, also when a worker is SIGKILLed in the middle of a build;
 an unreachable scheduler is one line and exit 1; shards load like the TriG file."""
@@ -23,6 +23,8 @@ from newsgraph.cli import app
 from newsgraph.distributed import SchedulerError
 
 from .test_scale import corpus_records
+
+pytestmark = pytest.mark.slow  # a Dask scheduler and workers
 
 ARTICLES = 36
 START_TIMEOUT = 90.0  # seconds for the scheduler and workers to come up (a loaded machine)

@@ -1,4 +1,4 @@
-"""Hardening of the write path (issue 17, items 2-5 and 7).
+"""Hardening of the write path.
 
 * a build's data file and its VoID description are replaced together or not
   at all, and a failure names the file that failed;
@@ -34,6 +34,8 @@ from newsgraph.cli import app
 from newsgraph.errors import OutputError
 
 from .conftest import SEED
+
+pytestmark = pytest.mark.slow  # subprocesses, full disks and killed builds
 
 runner = CliRunner()
 CLI = "from newsgraph.cli import main; main()"

@@ -78,6 +78,7 @@ def test_directories_expand_to_sorted_text_files(tmp_path):
     assert [p.name for p in find_inputs([tmp_path])] == ["a.txt", "b.txt", "c.txt"]
 
 
+@pytest.mark.slow
 @given(st.text())
 def test_cleaning_keeps_every_word_character(raw):
     cleaned = clean_text(raw)

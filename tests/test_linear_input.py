@@ -1,11 +1,12 @@
 """Pathological input reaches spaCy in a form it parses in linear time, with
-every offset still indexing the stored text (issue: quadratic time on
-punctuation runs). Sentences written for these tests."""
+every offset still indexing the stored text (spaCy's parser takes quadratic time on
+long runs of punctuation). Sentences written for these tests."""
 
 from __future__ import annotations
 
 import json
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -52,6 +53,7 @@ def test_a_token_thousands_of_characters_long_is_cut_into_stretches():
     assert max(len(t) for t in doc) <= 100
 
 
+@pytest.mark.slow
 def test_a_sentence_with_no_full_stop_is_cut_at_clause_ends():
     text = "Talks went on in the town, and the army said more troops were coming, " * 200
     sentences = list(parse(Article(identifier="r", text=text)).sents)

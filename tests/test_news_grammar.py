@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -23,6 +24,8 @@ from newsgraph.model import Article
 from newsgraph.validate import validate
 
 from .hypothesis_profiles import examples
+
+pytestmark = pytest.mark.slow  # Hypothesis runs of whole builds
 
 FIRST = ["Mara", "Oskar", "Lena", "Tomas", "Ines", "Yusuf", "Amina", "Pavel", "Noor"]
 LAST = ["Velt", "Brandl", "Kade", "Orsini", "Haddad", "Mensah", "Ivanek", "Saar", "Quist"]

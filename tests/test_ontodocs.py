@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from rdflib import RDF, Graph
 from rdflib.namespace import DCTERMS, OWL, SKOS
 
@@ -12,6 +13,7 @@ from newsgraph.ontodocs import render
 from newsgraph.resources import ontology_path
 
 
+@pytest.mark.slow
 def test_page_title_heading_and_iri_are_the_ontologys():
     ontology = Graph().parse(ontology_path(), format="turtle")
     (node,) = ontology.subjects(RDF.type, OWL.Ontology)

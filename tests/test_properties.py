@@ -1,4 +1,4 @@
-"""Properties of the whole pipeline on arbitrary Unicode (issue #7).
+"""Properties of the whole pipeline on arbitrary Unicode.
 
 For any text (combining marks, emoji, right-to-left scripts, NUL, Unicode
 line separators, lone surrogates in JSON, very long lines): ``build`` never
@@ -31,6 +31,8 @@ from newsgraph.namespace import NG
 from newsgraph.validate import validate
 
 from .hypothesis_profiles import FUZZ, examples
+
+pytestmark = pytest.mark.slow  # Hypothesis runs of whole builds
 
 # Sentences of our own that give the extractor something to find.
 NEWS = [

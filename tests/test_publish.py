@@ -113,6 +113,7 @@ def assert_same(original: Dataset, parsed: Dataset, fmt: str) -> None:
         assert isomorphic(union(original), union(parsed))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("parser", [from_rdflib, from_oxigraph], ids=["rdflib", "pyoxigraph"])
 def test_every_format_round_trips_on_the_seed(seed_build, fmt, parser):
@@ -285,6 +286,7 @@ def _umask() -> int:
 # -- ontology documentation ----------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_docs_lists_every_class_and_property(tmp_path):
     root = logging.getLogger()
     handlers, level = list(root.handlers), root.level

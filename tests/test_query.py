@@ -321,6 +321,7 @@ def test_params_are_parsed_from_basil_variables():
     assert (node.name, node.required, node.is_iri) == ("node", True, True)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(EXPECTED_QUERIES))
 def test_every_query_runs_on_both_backends_with_identical_rows(data, name):
     query = load_query(name)
@@ -375,6 +376,7 @@ def test_accusations_row(data):
     ]
 
 
+@pytest.mark.slow
 def test_speaker_filter(data):
     assert len(both("accusations", data, {"speaker": str(VALDORIA)})) == 1
     # the Wikidata item of the speaker works as well
@@ -387,6 +389,7 @@ def test_speaker_filter(data):
     assert len(everyone) == 5  # the appeal has two targets: two rows
 
 
+@pytest.mark.slow
 def test_type_filter(data):
     denials = both("statements", data, {"type": "denial"})
     assert [(r["type"], r["speaker_label"]) for r in denials.records()] == [("Denial", "Marenland")]
@@ -419,6 +422,7 @@ def test_casualty_claims(data):
     assert row["source_wikidata"] == str(WD.Q90000001)
 
 
+@pytest.mark.slow
 def test_ceasefire_calls(data):
     rows = both("ceasefire-calls", data).records()
     assert [(r["type"], r["speaker_label"], r["target_label"]) for r in rows] == [
@@ -525,6 +529,7 @@ def test_unknown_parameter(data):
         run_query("mediation", ds, {"speaker": str(VALDORIA)})
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "value",
     [
@@ -682,6 +687,7 @@ ARTICLE_ROWS = ["accusations", "alignments", "casualty-claims", "ceasefire-calls
                 "contradictions", "denials", "provenance", "statements", "timeline"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ARTICLE_ROWS)
 def test_listing_rows_give_their_article_title_and_date(name, data):
     params = {"node": str(VALDORIA)} if name == "provenance" else {}
@@ -727,6 +733,7 @@ def strike_data():
     return ds, rdflib_to_oxigraph(ds), {}
 
 
+@pytest.mark.slow
 def test_contradicting_figures_are_those_that_cannot_both_be_right():
     rows = both("contradictions", strike_data()).records()
     assert {(r["first_source_label"], r["second_source_label"], r["detail"]) for r in rows} == {

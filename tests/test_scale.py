@@ -1,4 +1,4 @@
-"""Corpus builds (issue #6): --workers gives the same graph, --store builds incrementally."""
+"""Corpus builds: --workers gives the same graph, --store builds incrementally."""
 
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ from newsgraph.cli import app
 from newsgraph.errors import InputError
 from newsgraph.mapper import article_iri
 from newsgraph.model import Article
+
+pytestmark = pytest.mark.slow  # corpus builds with worker processes and stores
 
 COUNTRIES = ["Armenia", "Azerbaijan", "Russia", "Turkey", "Ukraine", "Syria", "Israel",
              "Iran", "Yemen", "Libya", "Lebanon", "Egypt", "Qatar", "France", "Germany"]

@@ -88,6 +88,7 @@ LITERAL_INJECTIONS = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("value", LITERAL_INJECTIONS)
 def test_cli_literal_injection_matches_nothing_and_changes_nothing(data, value):
     before = data.read_bytes()
@@ -110,6 +111,7 @@ IRI_INJECTIONS = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("value", IRI_INJECTIONS)
 def test_cli_iri_injection_is_refused_with_one_line(data, value):
     before = data.read_bytes()
@@ -138,7 +140,7 @@ def test_error_messages_do_not_echo_megabytes_of_input(tmp_path):
     assert result.exit_code == 2 and len(result.stderr) < 600
 
 
-# -- query files that would fetch data (issue 17, item 6) ----------------------------
+# -- query files that would fetch data ------------------------------------------------
 
 REMOTE_QUERIES = {
     "from-file": ("SELECT * FROM <file:///etc/passwd> WHERE { ?s ?p ?o }",
@@ -171,6 +173,7 @@ def sources(data: Path, store_dir: Path) -> list[list[str]]:
             ["--endpoint", "http://127.0.0.1:9/query"]]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(REMOTE_QUERIES))
 def test_a_query_that_would_fetch_data_is_refused_on_every_backend(name, data, store_dir,
                                                                   tmp_path):
@@ -186,6 +189,7 @@ def test_a_query_that_would_fetch_data_is_refused_on_every_backend(name, data, s
         assert result.stdout == ""
 
 
+@pytest.mark.slow
 def test_from_and_service_in_strings_and_comments_are_not_clauses(data, store_dir, tmp_path):
     path = tmp_path / "q.rq"
     path.write_text("# SELECT * FROM <file:///etc/passwd>\n"
@@ -198,6 +202,7 @@ def test_from_and_service_in_strings_and_comments_are_not_clauses(data, store_di
     assert rows[0].stdout == rows[1].stdout and int(rows[0].stdout.split()[1]) > 100
 
 
+@pytest.mark.slow
 def test_the_shipped_queries_fetch_nothing_but_a_parameterised_service():
     """check_dereferencing trusts the catalog without parsing it: this is why."""
     from newsgraph.query import list_queries

@@ -33,6 +33,8 @@ from newsgraph.validate import load_data
 
 from .wikidata_fixtures import LOCALHOST, free_port
 
+pytestmark = pytest.mark.slow  # Oxigraph servers
+
 NG = Namespace("https://w3id.org/newsgraph/ontology#")
 EX = Namespace("http://example.org/")
 NEWSGRAPH = str(Path(sys.executable).parent / "newsgraph")
@@ -190,7 +192,7 @@ def test_serve_is_read_only_on_localhost_by_default(seed_store, tmp_path):
 
 
 def test_serve_on_a_port_in_use_prints_no_address_and_one_error_line(seed_store):
-    with socket.socket() as taken:  # issue 17, item 8
+    with socket.socket() as taken:  # another program listens on the port
         taken.bind((LOCALHOST, 0))
         taken.listen()
         port = taken.getsockname()[1]

@@ -36,6 +36,7 @@ def void_triples(path) -> int:
     return int(description.value(dataset, VOID.triples))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["corpus.ttl", "corpus.trig"])
 def test_summary_void_and_file_agree(tmp_path, name):
     out = tmp_path / name

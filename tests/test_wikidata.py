@@ -288,6 +288,7 @@ def test_a_retry_after_beyond_the_limit_gives_up(oxigraph, fake_server, tmp_path
 # -- a failing endpoint never fails a build -----------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("mode", ["down", "garbage", "json-garbage", "hang"])
 def test_a_failing_endpoint_leaves_the_build_complete_with_offline_links(
         mode, story, fake_server, tmp_path):
@@ -386,7 +387,7 @@ def test_refresh_fills_missing_qids_and_keeps_verified_ones(oxigraph, tmp_path):
     source, output = tmp_path / "source", tmp_path / "out"
     source.mkdir()
     armenia = _line(id="armenia", qid="Q399", type="Country", label="Armenia",
-                    demonyms=["Armenian"], verified=["shared/data/wikidata-qids.tsv"])
+                    demonyms=["Armenian"], verified=["owid/owid-grapher:countries.ts"])
     lines = [
         _line(id="veldoria", type="Country", label="Veldoria", capital="Port Aster"),
         armenia,
@@ -430,6 +431,7 @@ def test_refresh_fills_missing_qids_and_keeps_verified_ones(oxigraph, tmp_path):
     assert "9 entries, 4 with a QID (2 new)" in result.stderr
 
 
+@pytest.mark.slow
 def test_refresh_onto_a_file_in_the_way_is_one_line_exit_2(oxigraph, tmp_path):
     blocker = tmp_path / "not-a-dir"
     blocker.write_text("x")

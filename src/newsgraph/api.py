@@ -282,7 +282,7 @@ def build(
         try:
             dump.close(keep=True)
         except OSError as exc:
-            raise InputError(output, f"cannot write: {exc.strerror or exc}") from None
+            raise InputError(str(output), f"cannot write: {exc.strerror or exc}") from None
         if store is not None:
             _store_graphs(store, dump)
         if sharded is not None:
@@ -361,8 +361,7 @@ def _new_entries(entries: Iterable[ingest.Entry], stored: set[str], base: str,
 
 
 def _stored_graphs(path: str | Path, base: str) -> set[str]:
-    """The article graphs already in the store (created if missing: fails here,
-    before any work)."""
+    """The article graphs already in the store (created if missing: fails here, before any work)."""
     from .store import open_store
 
     oxstore = open_store(path)
@@ -390,7 +389,8 @@ def _store_graphs(path: str | Path, dump: publish.DumpWriter) -> None:
         raise StoreError(f"{path}: writing the store failed: {exc}") from exc
 
 
-def _drop_other_versions(oxstore: ox.Store, name: ox.NamedNode, identifier: ox.Term) -> None:
+def _drop_other_versions(oxstore: ox.Store, name: ox.NamedNode,
+                         identifier: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> None:
     for quad in list(oxstore.quads_for_pattern(None, _DCTERMS_IDENTIFIER, identifier)):
         old = quad.graph_name
         if isinstance(old, ox.NamedNode) and old != name and old == quad.subject:

@@ -105,8 +105,10 @@ def _no_duplicate_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
     obj = dict(pairs)
     if len(obj) < len(pairs):
         seen: set[str] = set()
-        key = next(k for k, _ in pairs if k in seen or seen.add(k))
-        raise _Duplicate(f"field {_shown(key)} given twice (contradictory metadata)")
+        for key, _ in pairs:
+            if key in seen:
+                raise _Duplicate(f"field {_shown(key)} given twice (contradictory metadata)")
+            seen.add(key)
     return obj
 
 

@@ -70,7 +70,7 @@ class _Compactor:
     def node_id(self, node: Node) -> str:
         return f"_:{node}" if isinstance(node, BNode) else self.iri(str(node))
 
-    def key_and_value(self, predicate: URIRef, obj: Node) -> tuple[str, Any]:
+    def key_and_value(self, predicate: Node, obj: Node) -> tuple[str, Any]:
         """The key to write ``obj`` under and its JSON form."""
         term, coercion = self.terms.get(str(predicate), (None, None))
         if isinstance(obj, Literal):
@@ -92,7 +92,7 @@ class _Compactor:
         key = term if term is not None and coercion is None else self.iri(str(predicate))
         return key, {"@id": self.node_id(obj)}
 
-    def _plain_key(self, predicate: URIRef, term: str | None, coercion: str | None) -> str:
+    def _plain_key(self, predicate: Node, term: str | None, coercion: str | None) -> str:
         """A term without coercion keeps explicit ``@type``/``@language`` values as they are."""
         return term if term is not None and coercion is None else self.iri(str(predicate))
 

@@ -36,6 +36,7 @@ import re
 import warnings
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from .errors import NewsgraphError
@@ -255,7 +256,7 @@ def lookup_label(entity: Entity, gazetteer: Gazetteer) -> str | None:
 class OnlineLinker:
     """Links what the offline linker left unlinked; one instance serves a whole build."""
 
-    def __init__(self, endpoint: str | None = None, *, cache_dir: str | None = None,
+    def __init__(self, endpoint: str | None = None, *, cache_dir: str | Path | None = None,
                  client: SparqlClient | None = None, gazetteer: Gazetteer | None = None,
                  **client_options: Any) -> None:
         self.client = client or SparqlClient(endpoint or DEFAULT_ENDPOINT, **client_options)

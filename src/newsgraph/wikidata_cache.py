@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ CACHE_FILE = "wikidata-labels.json"
 FORMAT_VERSION = 1
 
 # A cached answer: (qid, kinds of match, classes) per candidate item, or None.
-Answer = list[tuple[str, tuple[str, ...], tuple[str, ...]]] | None
+Answer = Sequence[tuple[str, tuple[str, ...], tuple[str, ...]]] | None
 
 
 def default_cache_dir() -> Path:

@@ -94,7 +94,9 @@ class SparqlClient:
         sw.setReturnFormat(JSON)
         sw.setOnlyConneg(True)  # content negotiation only, no format=json URL parameters
         sw.setMethod(POST if len(urlencode({"query": query})) > self.post_above else GET)
-        sw.timeout = self.timeout  # setTimeout() would truncate to whole seconds
+        # setTimeout() would truncate to whole seconds. SPARQLWrapper annotates the attribute
+        # int, but only hands it to urlopen(), which takes float seconds: a gap in its hints.
+        sw.timeout = self.timeout  # type: ignore[assignment]
         return sw
 
     def select(self, query: str) -> list[dict[str, Any]]:

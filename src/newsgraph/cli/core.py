@@ -200,7 +200,7 @@ def published_triples(output: str | None) -> int | None:
         return None
     dataset = description.value(predicate=RDF.type, object=DCAT.Dataset)
     value = description.value(dataset, VOID.triples) if dataset is not None else None
-    return int(value) if value is not None else None
+    return int(str(value)) if value is not None else None
 
 
 def summary(result: api.BuildResult, triples: int | None = None) -> str:

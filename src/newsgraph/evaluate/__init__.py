@@ -1,7 +1,7 @@
 """Score a newsgraph RDF graph against a gold annotation (``docs/gold-format.md``).
 
-The gold format and the matching rules are those of ``FORMAT.md`` (restated in
-``docs/gold-format.md``). This package reads only the RDF that the mapper writes
+The gold format and the matching rules are those of ``docs/gold-format.md``.
+This package reads only the RDF that the mapper writes
 (``docs/rdf-model.md``) and the gold YAML; the only text processing is locating
 gold anchors in the article's stored ``ng:text``.
 

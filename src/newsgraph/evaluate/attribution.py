@@ -1,7 +1,7 @@
 """Attribution quality against a brat corpus: cue, cue+source, content tokens.
 
-The matching is the one PolNeAR's README in this project defines (and the
-held-out split is scored with): for each article, gold attributions with a cue
+The matching is the one README.md describes for ``newsgraph evaluate --brat`` (and
+its PolNeAR figures use): for each article, gold attributions with a cue
 are matched one to one, in file order, to predicted statements (those with an
 ``ng:cue``), the first unmatched prediction in text order whose cue span
 overlaps the gold cue. cue+source also needs, where the gold has a source, an

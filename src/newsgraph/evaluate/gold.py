@@ -1,7 +1,6 @@
 """Gold annotations: the dataclasses, and reading and validating a gold YAML file.
 
-The format is that of ``gold/FORMAT.md`` of the shared material, restated in
-``docs/gold-format.md``.
+The format is the one ``docs/gold-format.md`` describes.
 """
 
 from __future__ import annotations

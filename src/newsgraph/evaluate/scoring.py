@@ -1,7 +1,7 @@
 """Scoring one article: gold items against the predictions, kind by kind.
 
 The rules are those of ``docs/gold-format.md`` ("How predictions are matched").
-Beyond ``FORMAT.md`` the scorer settles three policies:
+Beyond the gold format itself the scorer settles three policies:
 
 * narration is not an attributed statement: a predicted statement whose
   speakers are all the narrator is only counted when it agrees with a gold
@@ -213,7 +213,7 @@ def _score_triples(ctx: _Context) -> None:
         )
 
     preds = predicted_triples(ctx.view)
-    # disputedTerritory is outside FORMAT.md's relations: scored only where annotated.
+    # disputedTerritory is optional in the gold format: scored only where annotated.
     ignored = OPT_IN_RELATION_PREDICATES - {rel.predicate for rel in gold.relations}
     preds["relations"] = [u for u in preds["relations"] if u.payload[1] not in ignored]
 
