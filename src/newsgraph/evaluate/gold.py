@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from newsgraph.evaluate.terms import PUBLISHER_KEY, QID, RELATION_PREDICATES, WD_IRI
+from newsgraph.evaluate.terms import PUBLISHER_KEY, QID, RELATION_PREDICATES, WIKIDATA_ENTITY
 from newsgraph.model import CASUALTY_TYPES, ENTITY_TYPES, EVENT_TYPES, QUALIFIERS, STATEMENT_TYPES
 from newsgraph.model import VICTIM_TYPES as _VICTIM_TYPES
 
@@ -312,7 +312,7 @@ def _qid(value: object, where: str) -> str | None:
         return None
     if isinstance(value, str):
         qid = value.strip()
-        for prefix in (WD_IRI, "wd:"):
+        for prefix in (WIKIDATA_ENTITY, "wd:"):
             qid = qid.removeprefix(prefix)
         if QID.fullmatch(qid):
             return qid

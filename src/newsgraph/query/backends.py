@@ -10,7 +10,7 @@ from typing import Any
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef, Variable
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID, Dataset
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Identifier
 
 from newsgraph.errors import InputError
@@ -18,6 +18,7 @@ from newsgraph.query.catalog import CannedQuery, load_query
 from newsgraph.query.endpoint import Endpoint, run_endpoint
 from newsgraph.query.params import bind_params, bind_service_iris
 from newsgraph.query.results import ResultTable, is_output_column, oxigraph_value, rdflib_value
+from newsgraph.rdfread import union_view
 
 
 def run_query(
@@ -126,15 +127,8 @@ def _catalog_query(query: CannedQuery) -> bool:
         return False
 
 
-def _union_view(data: Graph) -> Graph:
-    """A Dataset whose default graph is the union of its graphs, on the same store."""
-    if isinstance(data, Dataset) and not data.default_union:
-        return Dataset(store=data.store, default_union=True)
-    return data  # a ConjunctiveGraph reads the union already; a Graph is one graph
-
-
 def _run_rdflib(query: CannedQuery, data: Graph, bindings: dict[str, Identifier]) -> ResultTable:
-    graph = _union_view(data)
+    graph = union_view(data)
     try:
         result = graph.query(query.text, initBindings=bindings)
     except Exception as exc:  # pyparsing's ParseException and evaluation errors
