@@ -92,9 +92,10 @@ class Collector:
         self.g = union(data)
         self.ids: dict[Node | tuple, str] = {}
         self.counters: dict[str, int] = defaultdict(int)
-        self.articles: dict[Node, Facts] = {}
-        self.order: dict[Node, int] = {}
-        self.spans: dict[Node, tuple[Node, int, int, str]] = {}
+        # keyed by Node | None: a lookup of a missing value (``one`` gives None) misses
+        self.articles: dict[Node | None, Facts] = {}
+        self.order: dict[Node | None, int] = {}
+        self.spans: dict[Node | None, tuple[Node, int, int, str]] = {}
         self.entities: dict[str, Facts] = {}
 
     # -- small readers --------------------------------------------------------
@@ -177,10 +178,10 @@ class Collector:
         for mention in self.g.subjects(RDF.type, NG.Mention):
             article = self.one(mention, NG.inArticle)
             begin, end = self.one(mention, NG.beginIndex), self.one(mention, NG.endIndex)
-            if article not in self.articles or begin is None or end is None:
+            if article is None or article not in self.articles or begin is None or end is None:
                 continue
             text = self.articles[article]["text"]
-            b, e = int(begin), int(end)
+            b, e = int(str(begin)), int(str(end))  # what int() of a Literal (a str) reads
             if 0 <= b < e <= len(text):  # a span outside the text cannot be highlighted
                 self.spans[mention] = (article, b, e, text[b:e])
 
@@ -209,7 +210,8 @@ class Collector:
         articles = {self.spans[m][0] for m in mentions} | {
             a for a in self.g.objects(node, NG.reportedIn) if a in self.articles}
         self.entities[key] = {
-            "articles": [self.articles[a]["id"] for a in sorted(articles, key=self.order.get)],
+            "articles": [self.articles[a]["id"]
+                         for a in sorted(articles, key=self.order.__getitem__)],
             "id": key, "iri": str(node), "label": self._label(node), "kind": kind,
             "actor": kind in ACTOR_TYPES and self.one(node, NG.mention) is not None,
             "qid": qid, "alt": sorted({str(o) for o in self.g.objects(node, SKOS.altLabel)}),
@@ -220,7 +222,7 @@ class Collector:
     def finish_entities(self) -> None:
         """Affiliations are read last: they may name entities registered late."""
         for node, key in list(self.ids.items()):
-            if key.startswith("E"):
+            if key.startswith("E") and not isinstance(node, tuple):  # entities are nodes
                 self.entities[key]["affiliatedWith"] = self.entity_list(node, NG.affiliatedWith)
 
     # -- statements, events, figures, relations ------------------------------
@@ -243,7 +245,7 @@ class Collector:
 
     def link_statements(self, statements: dict[str, Facts]) -> None:
         """Links between statements and to events/figures, once all have ids."""
-        by_id = {self.ids[n]: n for n in self.ids}
+        by_id = {key: n for n, key in self.ids.items() if not isinstance(n, tuple)}
         for key, facts in statements.items():
             node = by_id[key]
             facts["about"] = sorted({self.ids.get(o) or self.entity(o)
