@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import inspect
 import keyword
 import re
 import sys
@@ -109,7 +110,9 @@ ENTITY_CLASSES: Final[dict[EntityType, URIRef]] = {
 # ``NG.<name>`` would not be the term for these. Looked up statically, since
 # hasattr() on a DefinedNamespace would itself go through __getattr__.
 _SHADOWED = frozenset(
-    attr for cls in (*DefinedNamespace.__mro__, *DefinedNamespaceMeta.__mro__) for attr in vars(cls)
+    attr
+    for cls in (*inspect.getmro(DefinedNamespace), *inspect.getmro(DefinedNamespaceMeta))
+    for attr in vars(cls)
 )
 
 

@@ -826,9 +826,9 @@ def test_every_type_of_the_ontology_has_a_scoring_class() -> None:
     """A statement or event type added to the ontology must be given a class here."""
     from newsgraph.evaluate.terms import (
         EVENT_CLASSES,
+        GOLD_RELATION_PREDICATES,
         MEDIATION_PREDICATES,
         OPT_IN_RELATION_PREDICATES,
-        RELATION_PREDICATES,
         STATEMENT_CLASSES,
     )
     from newsgraph.vocabulary import EVENT_TYPES, STATEMENT_TYPES
@@ -836,5 +836,5 @@ def test_every_type_of_the_ontology_has_a_scoring_class() -> None:
 
     assert sorted(STATEMENT_CLASSES) == sorted(STATEMENT_TYPES)
     assert sorted(EVENT_CLASSES) == sorted(EVENT_TYPES)
-    assert set(RELATION_PREDICATES) | set(MEDIATION_PREDICATES) < set(ALL_RELATIONS)
-    assert set(RELATION_PREDICATES) >= OPT_IN_RELATION_PREDICATES
+    assert set(GOLD_RELATION_PREDICATES) | set(MEDIATION_PREDICATES) < set(ALL_RELATIONS)
+    assert set(GOLD_RELATION_PREDICATES) >= OPT_IN_RELATION_PREDICATES

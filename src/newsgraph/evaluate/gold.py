@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 import yaml
 
-from newsgraph.evaluate.terms import PUBLISHER_KEY, QID, RELATION_PREDICATES, WIKIDATA_ENTITY
+from newsgraph.evaluate.terms import GOLD_RELATION_PREDICATES, PUBLISHER_KEY, QID, WIKIDATA_ENTITY
 from newsgraph.vocabulary import (
     CASUALTY_TYPES,
     COUNT_QUALIFIERS,
@@ -271,7 +271,7 @@ class _SectionReader:
             anchor = _string(item, "anchor", where)
         self.gold.relations.append(GoldRelation(
             subject=self.key(item, "subject", where, required=True) or "",
-            predicate=_choice(item, "predicate", RELATION_PREDICATES, where),
+            predicate=_choice(item, "predicate", GOLD_RELATION_PREDICATES, where),
             object=self.key(item, "object", where, required=True) or "",
             anchor=anchor,
             optional=_bool(item, where),

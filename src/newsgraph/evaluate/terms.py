@@ -21,7 +21,7 @@ __all__ = [
     "AGENT", "ARTICLE", "BEGIN", "CASUALTY_TYPE", "CONFLICT", "COUNT", "END", "ENTITY_CLASSES",
     "EVENT", "EVENT_CLASSES", "EVENT_TYPE", "EVIDENCE", "FIGURE", "IN_ARTICLE", "KINDS",
     "MEDIATION_PREDICATES", "MENTION", "NG_IRI", "OPT_IN_RELATION_PREDICATES", "PARTICIPANT",
-    "PLACE", "PREDICATES", "PUBLISHER_KEY", "QID", "RELATION_PREDICATES", "REPORTED_IN",
+    "PLACE", "PREDICATES", "PUBLISHER_KEY", "QID", "GOLD_RELATION_PREDICATES", "REPORTED_IN",
     "REPORTS_FIGURE", "SPEAKER", "STATEMENT", "STATEMENT_CLASSES", "STATEMENT_TYPE", "TEXT",
     "WIKIDATA_ENTITY",
 ]
@@ -57,9 +57,9 @@ EVENT_CLASSES: Final[dict[EventType, str]] = {
 }
 #: The relation predicates a gold relation may use (a subset of the ontology's; the
 #: others are mediation, below, or not annotated in gold: ``affiliatedWith``).
-RELATION_PREDICATES: Final[tuple[RelationPredicate, ...]] = (
+GOLD_RELATION_PREDICATES: Final[tuple[RelationPredicate, ...]] = (
     "supports", "controls", "legallyPartOf", "party", "disputedTerritory")
-#: Relation predicates scored only when the gold annotates at least one of them.
+#: Gold relation predicates scored only when the gold annotates at least one of them.
 OPT_IN_RELATION_PREDICATES: Final[frozenset[RelationPredicate]] = frozenset({"disputedTerritory"})
 #: The relation predicates of the gold's mediation kind.
 MEDIATION_PREDICATES: Final[tuple[RelationPredicate, ...]] = (
@@ -96,4 +96,4 @@ CONFLICT = NG.Conflict
 ENTITY_CLASSES: Final = frozenset((NG.Actor, *_ENTITY_CLASSES.values()))
 #: The IRI of each scored predicate (gold relations and mediation) and its name.
 PREDICATES: Final[dict[URIRef, RelationPredicate]] = {
-    URIRef(NG_IRI + name): name for name in (*RELATION_PREDICATES, *MEDIATION_PREDICATES)}
+    URIRef(NG_IRI + name): name for name in (*GOLD_RELATION_PREDICATES, *MEDIATION_PREDICATES)}
