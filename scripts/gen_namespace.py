@@ -1,16 +1,20 @@
 #!/usr/bin/env python3
-"""Generate ``src/newsgraph/namespace.py`` from ``ontology/newsgraph.ttl``.
+"""Generate ``src/newsgraph/namespace.py`` and ``vocabulary.py`` from ``ontology/newsgraph.ttl``.
 
 The ontology is the single source of truth for the ``ng:`` vocabulary; this
 script turns every term it declares (every IRI in the ``ng:`` namespace that
 has an ``rdf:type``) into an annotation of a closed rdflib
 ``DefinedNamespace`` called ``NG``, so that a misspelt term is an
-``AttributeError`` instead of a silently wrong IRI.
+``AttributeError`` instead of a silently wrong IRI; and the ontology's closed
+lists (the concepts of each concept scheme, the entity classes, the relation
+properties) into ``Literal`` types and tuples (``vocabulary.py``, see
+``vocabulary_lists``), so that a misspelt type in a record fails at type-check
+time, and adding a concept to the ontology adds it everywhere it is listed.
 
 Usage (from the repository root)::
 
-    .venv/bin/python scripts/gen_namespace.py           # (re)write the module
-    .venv/bin/python scripts/gen_namespace.py --check   # exit 1 if it is stale
+    .venv/bin/python scripts/gen_namespace.py           # (re)write the modules
+    .venv/bin/python scripts/gen_namespace.py --check   # exit 1 if one is stale
 
 The output depends only on the ontology: terms are grouped by kind and sorted
 by name, each with its ``rdfs:label`` as a trailing comment.
@@ -20,17 +24,22 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import inspect
 import keyword
+import re
 import sys
 from pathlib import Path
 
-from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, URIRef
+from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, Namespace, URIRef
+from rdflib.collection import Collection
 from rdflib.namespace import DefinedNamespace, DefinedNamespaceMeta
 
 NS = "https://w3id.org/newsgraph/ontology#"
 ROOT = Path(__file__).resolve().parent.parent
 ONTOLOGY = ROOT / "ontology" / "newsgraph.ttl"
 OUTPUT = ROOT / "src" / "newsgraph" / "namespace.py"
+NG_TERM = Namespace(NS)
+VOCABULARY = ROOT / "src" / "newsgraph" / "vocabulary.py"
 
 # (heading, rdf:type values) in output order; a term goes in the first group
 # whose types it has, anything else in "Other terms".
@@ -56,10 +65,18 @@ with::
 (``tests/test_ontology.py`` fails while this file is stale.)
 """
 
+from typing import Final
+
 from rdflib import URIRef
 from rdflib.namespace import DefinedNamespace, Namespace
 
-__all__ = ["NG"]
+from .vocabulary import ENTITY_TYPES, WIKIDATA_ENTITY, EntityType
+
+__all__ = ["ENTITY_CLASSES", "NG", "NG_IRI", "WD"]
+
+NG_IRI: Final = "@NS@"
+#: Wikidata items (``wd:Q399``): what ``owl:sameAs`` of a linked entity points to.
+WD = Namespace(WIKIDATA_ENTITY)
 
 
 class NG(DefinedNamespace):
@@ -68,15 +85,23 @@ class NG(DefinedNamespace):
     The namespace is closed: ``NG.Statement`` and ``NG["Statement"]`` give the
     term's ``URIRef``; an undeclared name raises ``AttributeError``.
 
-    Some term names (``count``, ``text``, ``date``, ...) are also names of
-    ``str`` methods. Attribute access ``NG.count`` still returns the term,
-    because ``NG`` is a class, not a ``str``, and lookups fall through to the
-    namespace metaclass; ``NG["count"]`` is the form that is safe everywhere
-    (e.g. with type checkers and linters) and is preferred for those names.
+    Attribute access is the form a type checker understands (each term is
+    annotated below; mypy reads a subscript of the class as a type application). Term
+    names that are also names of ``str`` methods (``count``, ``text``,
+    ``date``, ...) work as attributes too, because ``NG`` is a class, not a
+    ``str``, and lookups fall through to the namespace metaclass.
     """
 
-    _NS = Namespace("https://w3id.org/newsgraph/ontology#")
+    _NS = Namespace(NG_IRI)
     _fail = True
+'''
+
+FOOTER = '''
+
+#: The class of each entity type, the one class the mapper gives an entity node.
+ENTITY_CLASSES: Final[dict[EntityType, URIRef]] = {
+    name: URIRef(NG_IRI + name) for name in ENTITY_TYPES
+}
 '''
 
 
@@ -85,7 +110,9 @@ class NG(DefinedNamespace):
 # ``NG.<name>`` would not be the term for these. Looked up statically, since
 # hasattr() on a DefinedNamespace would itself go through __getattr__.
 _SHADOWED = frozenset(
-    attr for cls in (*DefinedNamespace.__mro__, *DefinedNamespaceMeta.__mro__) for attr in vars(cls)
+    attr
+    for cls in (*inspect.getmro(DefinedNamespace), *inspect.getmro(DefinedNamespaceMeta))
+    for attr in vars(cls)
 )
 
 
@@ -127,41 +154,159 @@ def terms(graph: Graph) -> dict[str, list[tuple[str, str]]]:
 
 def render(graph: Graph) -> str:
     """The full text of namespace.py for this ontology graph."""
-    lines = [HEADER]
+    lines = [HEADER.replace("@NS@", NS)]
     for heading, items in terms(graph).items():
         lines.append(f"\n    # {heading}\n")
         lines.extend(f"    {name}: URIRef  # {label}\n" for name, label in items)
+    lines.append(FOOTER)
     return "".join(lines)
+
+
+VOCABULARY_HEADER = '''\
+"""The ontology's closed lists as Python types: statement, event and casualty types,
+entity classes, relation properties.
+
+GENERATED FILE, DO NOT EDIT. It is written by ``scripts/gen_namespace.py``
+from ``ontology/newsgraph.ttl`` (with ``namespace.py``); after changing the
+ontology, regenerate both with::
+
+    .venv/bin/python scripts/gen_namespace.py
+
+(``tests/test_ontology.py`` fails while this file is stale.)
+
+Each ``Literal`` type is what a field of a record in ``model.py`` may hold, so
+a misspelt type fails at type-check time rather than at SHACL validation; each
+tuple holds the same names, sorted, for run-time checks. No rdflib here:
+extraction reads these through ``model.py`` and never touches RDF.
+"""
+
+from typing import Final, Literal, get_args
+
+#: The one definition of the Wikidata item namespace (an external vocabulary, so
+#: not in the ontology): a linked entity is ``owl:sameAs`` ``WIKIDATA_ENTITY + "Q399"``.
+WIKIDATA_ENTITY: Final = "http://www.wikidata.org/entity/"
+'''
+
+def _subclasses(graph: Graph, root: URIRef) -> set[URIRef]:
+    """``root`` and every ng: class below it (rdfs:subClassOf, transitively)."""
+    found = {root}
+    todo = [root]
+    while todo:
+        for sub in graph.subjects(RDFS.subClassOf, todo.pop()):
+            if isinstance(sub, URIRef) and sub not in found:
+                found.add(sub)
+                todo.append(sub)
+    return found
+
+
+def _local(term: object) -> str:
+    text = str(term)
+    if not text.startswith(NS):
+        raise SystemExit(f"gen_namespace: {text} is not an ng: term")
+    return text[len(NS):]
+
+
+def _entity_classes(graph: Graph) -> tuple[set[str], set[str]]:
+    """(actor types, entity types): the classes that can be mentioned.
+
+    The roots are the classes of the domain of ``ng:mention`` (its
+    ``owl:unionOf``: actors, places, conflicts); the entity types are the
+    classes under them except ``ng:Actor`` itself, which the mapper never
+    writes (an actor is always a person, country, organisation or group).
+    """
+    domain = graph.value(NG_TERM["mention"], RDFS.domain)
+    members = graph.value(domain, OWL.unionOf) if domain is not None else None
+    if members is None:
+        raise SystemExit("gen_namespace: ng:mention has no owl:unionOf domain")
+    roots = [r for r in Collection(graph, members) if isinstance(r, URIRef)]
+    entities = {_local(c) for root in roots for c in _subclasses(graph, root)}
+    actors = {_local(c) for c in _subclasses(graph, NG_TERM["Actor"])}
+    return actors - {"Actor"}, entities - {"Actor"}
+
+
+def _relation_properties(graph: Graph, entities: set[str]) -> set[str]:
+    """Object properties between entities: a named entity class as domain and as range."""
+    named = entities | {"Actor"}
+    found = set()
+    for prop in graph.subjects(RDF.type, OWL.ObjectProperty):
+        ends = [graph.value(prop, RDFS.domain), graph.value(prop, RDFS.range)]
+        if all(isinstance(e, URIRef) and str(e).startswith(NS) and _local(e) in named
+               for e in ends):
+            found.add(_local(prop))
+    return found
+
+
+def vocabulary_lists(graph: Graph) -> list[tuple[str, str, str, list[str]]]:
+    """(type name, tuple name, comment, sorted names) of each closed list.
+
+    One per concept scheme (``ng:StatementTypes`` gives ``StatementType`` and
+    ``STATEMENT_TYPES``: its concepts), then the actor and entity classes and
+    the relation properties between entities.
+    """
+    lists = []
+    for scheme in sorted(graph.subjects(RDF.type, SKOS.ConceptScheme), key=str):
+        name = _local(scheme)
+        if not name.endswith("s"):
+            raise SystemExit(f"gen_namespace: concept scheme ng:{name} is not a plural")
+        constant = re.sub(r"(?<=[a-z])(?=[A-Z])", "_", name).upper()
+        concepts = sorted(_local(c) for c in graph.subjects(SKOS.inScheme, scheme))
+        lists.append((name[:-1], constant, f"the concepts of ng:{name}", concepts))
+    actors, entities = _entity_classes(graph)
+    lists.append(("ActorType", "ACTOR_TYPES", "classes of actors (below ng:Actor)",
+                  sorted(actors)))
+    lists.append(("EntityType", "ENTITY_TYPES", "classes of entities (what ng:mention "
+                  "may describe), ng:Actor aside", sorted(entities)))
+    lists.append(("RelationPredicate", "RELATION_PREDICATES", "relation properties: "
+                  "domain and range are entity classes", sorted(_relation_properties(
+                      graph, entities))))
+    return lists
+
+
+def render_vocabulary(graph: Graph) -> str:
+    """The full text of vocabulary.py for this ontology graph."""
+    lists = vocabulary_lists(graph)
+    names = sorted([n for t, c, _, _ in lists for n in (t, c)] + ["WIKIDATA_ENTITY"])
+    lines = [VOCABULARY_HEADER, "\n__all__ = [\n"]
+    lines.extend(f'    "{name}",\n' for name in names)
+    lines.append("]\n")
+    for type_name, constant, comment, members in lists:
+        lines.append(f"\n#: {comment[0].upper()}{comment[1:]}.\n{type_name} = Literal[\n")
+        lines.extend(f'    "{member}",\n' for member in members)
+        lines.append(f"]\n{constant}: Final[tuple[{type_name}, ...]] = get_args({type_name})\n")
+    return "".join(lines)
+
+
+def _check(path: Path, text: str) -> bool:
+    """Whether ``path`` holds ``text``; if not, the difference on stderr."""
+    current = path.read_text(encoding="utf-8") if path.exists() else ""
+    if current == text:
+        return True
+    sys.stderr.writelines(difflib.unified_diff(
+        current.splitlines(keepends=True), text.splitlines(keepends=True),
+        str(path), "generated"))
+    print(f"{path} is out of date; run: python scripts/gen_namespace.py", file=sys.stderr)
+    return False
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="exit 1 if the output is stale")
+    parser.add_argument("--check", action="store_true", help="exit 1 if an output is stale")
     parser.add_argument("--ontology", type=Path, default=ONTOLOGY, help="Turtle source")
-    parser.add_argument("--output", type=Path, default=OUTPUT, help="module to write")
+    parser.add_argument("--output", type=Path, default=OUTPUT, help="namespace module to write")
+    parser.add_argument("--vocabulary", type=Path, default=VOCABULARY,
+                        help="vocabulary module to write")
     args = parser.parse_args(argv)
 
-    text = render(Graph().parse(args.ontology, format="turtle"))
-    current = args.output.read_text(encoding="utf-8") if args.output.exists() else ""
+    graph = Graph().parse(args.ontology, format="turtle")
+    outputs = [(args.output, render(graph)), (args.vocabulary, render_vocabulary(graph))]
     if args.check:
-        if current == text:
-            return 0
-        sys.stderr.writelines(
-            difflib.unified_diff(
-                current.splitlines(keepends=True),
-                text.splitlines(keepends=True),
-                str(args.output),
-                "generated",
-            )
-        )
-        print(
-            f"{args.output} is out of date; run: python scripts/gen_namespace.py",
-            file=sys.stderr,
-        )
-        return 1
-    if current != text:
-        args.output.write_text(text, encoding="utf-8", newline="\n")
-        print(f"wrote {args.output}")
+        fresh = [_check(path, text) for path, text in outputs]
+        return 0 if all(fresh) else 1
+    for path, text in outputs:
+        current = path.read_text(encoding="utf-8") if path.exists() else ""
+        if current != text:
+            path.write_text(text, encoding="utf-8", newline="\n")
+            print(f"wrote {path}")
     return 0
 
 

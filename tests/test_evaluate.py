@@ -20,10 +20,11 @@ from newsgraph.evaluate import (
     locate,
     score,
 )
+from newsgraph.vocabulary import WIKIDATA_ENTITY
 
 NG = "https://w3id.org/newsgraph/ontology#"
 ID = "https://w3id.org/newsgraph/id/"
-WD = "http://www.wikidata.org/entity/"
+WD = WIKIDATA_ENTITY
 NNI = URIRef("http://www.w3.org/2001/XMLSchema#nonNegativeInteger")
 
 
@@ -819,3 +820,21 @@ def test_seed_gold_loads() -> None:
     root = Path(__file__).resolve().parents[1]
     gold = load_gold(root / "tests" / "gold" / "000_497c8b1f4ab63ad2.yaml", root / "seeds")
     assert len(gold.statements) == 19 and len(gold.relations) == 6
+
+
+def test_every_type_of_the_ontology_has_a_scoring_class() -> None:
+    """A statement or event type added to the ontology must be given a class here."""
+    from newsgraph.evaluate.terms import (
+        EVENT_CLASSES,
+        GOLD_RELATION_PREDICATES,
+        MEDIATION_PREDICATES,
+        OPT_IN_RELATION_PREDICATES,
+        STATEMENT_CLASSES,
+    )
+    from newsgraph.vocabulary import EVENT_TYPES, STATEMENT_TYPES
+    from newsgraph.vocabulary import RELATION_PREDICATES as ALL_RELATIONS
+
+    assert sorted(STATEMENT_CLASSES) == sorted(STATEMENT_TYPES)
+    assert sorted(EVENT_CLASSES) == sorted(EVENT_TYPES)
+    assert set(GOLD_RELATION_PREDICATES) | set(MEDIATION_PREDICATES) < set(ALL_RELATIONS)
+    assert set(GOLD_RELATION_PREDICATES) >= OPT_IN_RELATION_PREDICATES

@@ -12,12 +12,15 @@ from pathlib import Path
 
 import pytest
 from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS
+from rdflib.collection import Collection
+from rdflib.namespace import DCTERMS, SH
+from rdflib.term import Node
 
 ROOT = Path(__file__).resolve().parent.parent
 ONTOLOGY_FILE = ROOT / "ontology" / "newsgraph.ttl"
 GENERATOR = ROOT / "scripts" / "gen_namespace.py"
 NAMESPACE_MODULE = ROOT / "src" / "newsgraph" / "namespace.py"
+VOCABULARY_MODULE = ROOT / "src" / "newsgraph" / "vocabulary.py"
 
 NS = "https://w3id.org/newsgraph/ontology#"
 ONTOLOGY_IRI = URIRef("https://w3id.org/newsgraph/ontology")
@@ -340,18 +343,104 @@ def test_cameo_notations(scheme: str) -> None:
 
 
 def test_model_vocabularies_match_schemes() -> None:
+    """The record types of model.py are the ontology's concepts, entity classes and
+    relation properties (the contract lists above), not some other copy."""
     from newsgraph import model
 
     for names, scheme in [
         (model.STATEMENT_TYPES, "StatementTypes"),
         (model.EVENT_TYPES, "EventTypes"),
         (model.QUALIFIERS, "CountQualifiers"),
+        (model.COUNT_QUALIFIERS, "CountQualifiers"),
         (model.CASUALTY_TYPES, "CasualtyTypes"),
         (model.VICTIM_TYPES, "VictimTypes"),
     ]:
-        assert set(names) == set(SCHEMES[scheme]), scheme
-    assert model.ENTITY_TYPES and set(model.ENTITY_TYPES) <= set(CONTRACT_CLASSES)
-    assert model.RELATION_PREDICATES and set(model.RELATION_PREDICATES) <= declared_terms()
+        assert sorted(names) == sorted(SCHEMES[scheme]), scheme
+    abstract_or_not_entities = {"Actor", "Article", "Statement", "Event", "CasualtyFigure",
+                                "Mention"}
+    assert set(model.ENTITY_TYPES) == set(CONTRACT_CLASSES) - abstract_or_not_entities
+    assert set(model.ACTOR_TYPES) == {"Person", "Country", "Organization", "MediationGroup",
+                                      "Group"}
+    assert set(model.RELATION_PREDICATES) == {
+        "supports", "controls", "legallyPartOf", "affiliatedWith", "parentOrganization",
+        "mediator", "mediates", "party", "disputedTerritory"}
+
+
+def test_record_types_are_literal_types_of_the_ontology() -> None:
+    """A record's type field is a Literal type, so that a type checker catches a typo."""
+    import dataclasses
+    import typing
+
+    from newsgraph import model
+
+    fields = {(cls.__name__, f.name): f.type for cls in (model.Entity, model.Statement,
+              model.Event, model.Figure, model.Relation) for f in dataclasses.fields(cls)}
+    hints = {name: typing.get_type_hints(getattr(model, name)) for name, _ in fields}
+    for (cls, field), expected in [
+        (("Entity", "type"), model.ENTITY_TYPES),
+        (("Statement", "type"), model.STATEMENT_TYPES),
+        (("Event", "type"), model.EVENT_TYPES),
+        (("Figure", "qualifier"), model.COUNT_QUALIFIERS),
+        (("Figure", "casualty"), model.CASUALTY_TYPES),
+        (("Figure", "victims"), model.VICTIM_TYPES),
+        (("Relation", "predicate"), model.RELATION_PREDICATES),
+    ]:
+        hint = hints[cls][field]
+        assert typing.get_origin(hint) is typing.Literal, (cls, field)
+        assert typing.get_args(hint) == expected, (cls, field)
+
+
+def test_vocabulary_follows_an_edited_ontology() -> None:
+    """A concept added to a scheme, a class below ng:Actor and a relation property
+    appear in the generated lists: the ontology is their only source."""
+    gen = load_generator()
+    g = Graph()
+    for triple in ontology():
+        g.add(triple)
+    g.add((ng.Blockade, RDF.type, SKOS.Concept))
+    g.add((ng.Blockade, SKOS.inScheme, ng.EventTypes))
+    g.add((ng.Militia, RDF.type, OWL.Class))
+    g.add((ng.Militia, RDFS.subClassOf, ng.Group))
+    g.add((ng.funds, RDF.type, OWL.ObjectProperty))
+    g.add((ng.funds, RDFS.domain, ng.Country))
+    g.add((ng.funds, RDFS.range, ng.Militia))
+    lists = {const: names for _, const, _, names in gen.vocabulary_lists(g)}
+    assert "Blockade" in lists["EVENT_TYPES"]
+    assert "Militia" in lists["ACTOR_TYPES"] and "Militia" in lists["ENTITY_TYPES"]
+    assert "funds" in lists["RELATION_PREDICATES"]
+    assert "Blockade" not in lists["STATEMENT_TYPES"]
+    text = gen.render_vocabulary(g)
+    assert '    "Blockade",\n' in text and 'ENTITY_CLASSES' not in text
+
+
+def _shape_lists() -> tuple[Graph, list[tuple[Node, Node | None, Node]]]:
+    """(shape property node, its sh:path, the sh:in list node) of every sh:in in the shapes."""
+    shapes = Graph().parse(ROOT / "shapes" / "newsgraph.shacl.ttl", format="turtle")
+    return shapes, [(prop, shapes.value(prop, SH.path), lst)
+                    for prop, lst in shapes.subject_objects(SH["in"])]
+
+
+def test_shape_value_lists_and_messages_name_the_ontology_lists() -> None:
+    """Each sh:in of the shapes is one generated list, and its message names every member:
+    a concept added to the ontology fails here until the shapes list it."""
+    from newsgraph import vocabulary
+
+    expected = {
+        ng.statementType: vocabulary.STATEMENT_TYPES,
+        ng.eventType: vocabulary.EVENT_TYPES,
+        ng.countQualifier: vocabulary.COUNT_QUALIFIERS,
+        ng.casualtyType: vocabulary.CASUALTY_TYPES,
+        ng.victims: vocabulary.VICTIM_TYPES,
+        RDF.predicate: vocabulary.RELATION_PREDICATES,
+    }
+    shapes, lists = _shape_lists()
+    assert {path for _, path, _ in lists} == set(expected)
+    for prop, path, members in lists:
+        names = expected[path]
+        assert set(Collection(shapes, members)) == {ng[name] for name in names}, path
+        message = str(shapes.value(prop, SH.message))
+        named = set(re.findall(r"ng:(\w+)", message))
+        assert set(names) <= named, (path, set(names) - named)
 
 
 # --- Generated namespace module ----------------------------------------------
@@ -379,6 +468,17 @@ def test_namespace_check_detects_stale_file(tmp_path: Path) -> None:
     assert result.returncode == 1
 
 
+def test_vocabulary_check_detects_stale_file(tmp_path: Path) -> None:
+    stale = tmp_path / "vocabulary.py"
+    stale.write_text(VOCABULARY_MODULE.read_text(encoding="utf-8").replace('"Attack",\n', ""))
+    result = subprocess.run(
+        [sys.executable, str(GENERATOR), "--check", "--vocabulary", str(stale)],
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 1
+    assert "vocabulary.py is out of date" in result.stderr
+
+
 def test_generator_output_is_deterministic() -> None:
     gen = load_generator()
     text = gen.render(ontology())
@@ -386,6 +486,9 @@ def test_generator_output_is_deterministic() -> None:
     reparsed = Graph().parse(data=ontology().serialize(format="nt"), format="nt")
     assert gen.render(reparsed) == text
     assert text == NAMESPACE_MODULE.read_text(encoding="utf-8")
+    vocabulary = gen.render_vocabulary(ontology())
+    assert gen.render_vocabulary(reparsed) == vocabulary
+    assert vocabulary == VOCABULARY_MODULE.read_text(encoding="utf-8")
 
 
 def test_namespace_covers_exactly_the_declared_terms() -> None:

@@ -13,6 +13,7 @@ from rdflib import RDF, RDFS, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL
 
 from newsgraph.errors import InputError
+from newsgraph.namespace import WD
 from newsgraph.query import (
     CannedQuery,
     ResultTable,
@@ -27,7 +28,6 @@ from newsgraph.resources import queries_dir
 
 NG = Namespace("https://w3id.org/newsgraph/ontology#")
 ID = "https://w3id.org/newsgraph/id/"
-WD = Namespace("http://www.wikidata.org/entity/")
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
 
 # A made-up article (fictional countries, fictional Wikidata items).

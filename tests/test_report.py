@@ -22,7 +22,7 @@ from typer.testing import CliRunner
 
 from newsgraph.cli import app
 from newsgraph.errors import InputError
-from newsgraph.namespace import NG
+from newsgraph.namespace import NG, WD
 from newsgraph.report import ACTOR_DEFINITION, actor_iris, render, report_data, write_report
 from newsgraph.report.render import asset
 from newsgraph.report.views import segments
@@ -30,7 +30,6 @@ from newsgraph.report.views import segments
 from .conftest import SEED
 
 ID = Namespace("http://example.org/id/")
-WD = Namespace("http://www.wikidata.org/entity/")
 
 TEXT = ("Ruritania accused Borduria of shelling Zenda. Borduria denied it. "
         "Ruritania said 12 civilians were killed on 3 May. Borduria said 3 civilians were "
@@ -313,3 +312,27 @@ def test_articles_about_one_conflict_share_a_drawing(seed_build):
     (group,) = view["network"]["groups"]
     assert group["label"] == "Nagorno-Karabakh conflict"
     assert group["articles"] == [a["id"] for a in view["articles"]]
+
+
+def test_script_and_stylesheet_colour_every_type_of_the_ontology() -> None:
+    """report.js picks a colour class for exactly the ontology's statement types,
+    relation predicates and entity types, and report.css defines one for each."""
+    from newsgraph import vocabulary
+
+    script, css = asset("report.js"), asset("report.css")
+    for function, names in [("typeClass", vocabulary.STATEMENT_TYPES),
+                            ("relClass", vocabulary.RELATION_PREDICATES),
+                            ("kindClass", vocabulary.ENTITY_TYPES)]:
+        listed = re.search(rf"const {function} = .*?\[(.*?)\]", script, re.S)
+        assert listed is not None, function
+        assert sorted(re.findall(r'"(\w+)"', listed.group(1))) == sorted(names), function
+    for prefix, names in [("t", vocabulary.STATEMENT_TYPES), ("k", vocabulary.ENTITY_TYPES)]:
+        for name in names:
+            assert re.search(rf"\.{prefix}-{name}\b", css), f".{prefix}-{name}"
+
+
+def test_kind_preference_orders_every_entity_type() -> None:
+    from newsgraph.report.collect import KIND_PREFERENCE
+    from newsgraph.vocabulary import ENTITY_TYPES
+
+    assert sorted(KIND_PREFERENCE) == sorted(ENTITY_TYPES)

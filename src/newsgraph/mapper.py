@@ -17,22 +17,11 @@ from rdflib.namespace import DCTERMS, OWL, SKOS
 from rdflib.term import Node
 
 from .model import Entity, Extraction, Span
-from .namespace import NG
+from .namespace import ENTITY_CLASSES, NG, WD
 from .roles import EVENT_ROLES, RELATION_ROLES, STATEMENT_ROLES, Kind, fits
 
 DEFAULT_BASE = "https://w3id.org/newsgraph/id/"
-WD = Namespace("http://www.wikidata.org/entity/")
 SCHEMA = Namespace("http://schema.org/")
-
-ENTITY_CLASSES = {
-    "Person": NG.Person,
-    "Country": NG.Country,
-    "Organization": NG.Organization,
-    "MediationGroup": NG.MediationGroup,
-    "Group": NG.Group,
-    "Place": NG.Place,
-    "Conflict": NG.Conflict,
-}
 
 PREFIXES = {
     "ng": str(NG._NS),

@@ -2,7 +2,9 @@
 
 Extraction produces these; the mapper turns them into RDF. Neither side
 imports the other: extraction never touches rdflib and the mapper never
-looks at text except through the spans recorded here.
+looks at text except through the spans recorded here. The type fields take the
+ontology's names, as ``Literal`` types generated from it (``vocabulary.py``), so
+that a misspelt type fails at type-check time, not at SHACL validation.
 """
 
 from __future__ import annotations
@@ -10,54 +12,35 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-ENTITY_TYPES = (
-    "Person",
-    "Country",
-    "Organization",
-    "MediationGroup",
-    "Group",
-    "Place",
-    "Conflict",
+from .vocabulary import (
+    ACTOR_TYPES,
+    CASUALTY_TYPES,
+    COUNT_QUALIFIERS,
+    ENTITY_TYPES,
+    EVENT_TYPES,
+    RELATION_PREDICATES,
+    STATEMENT_TYPES,
+    VICTIM_TYPES,
+    ActorType,
+    CasualtyType,
+    CountQualifier,
+    EntityType,
+    EventType,
+    RelationPredicate,
+    StatementType,
+    VictimType,
 )
-STATEMENT_TYPES = (
-    "Report",
-    "Claim",
-    "Announcement",
-    "Accusation",
-    "Denial",
-    "Appeal",
-    "Demand",
-    "Support",
-    "Criticism",
-    "Threat",
-)
-EVENT_TYPES = (
-    "Fighting",
-    "Attack",
-    "MilitaryAdvance",
-    "TerritorialCapture",
-    "Deployment",
-    "PhoneCall",
-    "Meeting",
-    "Negotiation",
-    "Interview",
-    "Ceasefire",
-    "CeasefireViolation",
-)
-QUALIFIERS = ("Exactly", "MoreThan", "AtLeast", "Approximately", "AtMost", "LessThan")
-CASUALTY_TYPES = ("Killed", "Injured", "Missing", "Displaced", "Captured")
-VICTIM_TYPES = ("Civilians", "Combatants", "People")
-RELATION_PREDICATES = (
-    "supports",
-    "controls",
-    "legallyPartOf",
-    "party",
-    "disputedTerritory",
-    "mediator",
-    "parentOrganization",
-    "mediates",
-    "affiliatedWith",
-)
+
+# The closed lists of the ontology (generated from it): re-exported here, where the
+# records that hold them are defined. QUALIFIERS is the older name of COUNT_QUALIFIERS.
+__all__ = [
+    "ACTOR_TYPES", "CASUALTY_TYPES", "COUNT_QUALIFIERS", "ENTITY_TYPES", "EVENT_TYPES",
+    "QUALIFIERS", "RELATION_PREDICATES", "STATEMENT_TYPES", "VICTIM_TYPES", "ActorType",
+    "Article", "CasualtyType", "CountQualifier", "Entity", "EntityType", "Event", "EventType",
+    "Extraction", "Figure", "Relation", "RelationPredicate", "Span", "Statement",
+    "StatementType", "VictimType",
+]
+QUALIFIERS = COUNT_QUALIFIERS
 
 
 @dataclass(frozen=True, order=True)
@@ -105,7 +88,7 @@ class Entity:
 
     key: str
     label: str
-    type: str
+    type: EntityType
     mentions: list[Span] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
     wikidata: str | None = None
@@ -122,7 +105,7 @@ class Entity:
 @dataclass
 class Statement:
     span: Span
-    type: str
+    type: StatementType
     speakers: list[str]
     cue: str
     quote: str | None = None
@@ -144,7 +127,7 @@ class Statement:
 @dataclass
 class Event:
     span: Span
-    type: str
+    type: EventType
     trigger: str
     agents: list[str] = field(default_factory=list)
     participants: list[str] = field(default_factory=list)
@@ -161,9 +144,9 @@ class Event:
 class Figure:
     span: Span
     count: int
-    qualifier: str
-    casualty: str
-    victims: str
+    qualifier: CountQualifier
+    casualty: CasualtyType
+    victims: VictimType
     places: list[str] = field(default_factory=list)
     confidence: float = 0.8
     id: str = ""
@@ -174,7 +157,7 @@ class Relation:
     """A triple between two entities, e.g. (turkey, supports, azerbaijan)."""
 
     subject: str
-    predicate: str
+    predicate: RelationPredicate
     object: str
     span: Span
     confidence: float = 0.7

@@ -9,10 +9,18 @@ with::
 (``tests/test_ontology.py`` fails while this file is stale.)
 """
 
+from typing import Final
+
 from rdflib import URIRef
 from rdflib.namespace import DefinedNamespace, Namespace
 
-__all__ = ["NG"]
+from .vocabulary import ENTITY_TYPES, WIKIDATA_ENTITY, EntityType
+
+__all__ = ["ENTITY_CLASSES", "NG", "NG_IRI", "WD"]
+
+NG_IRI: Final = "https://w3id.org/newsgraph/ontology#"
+#: Wikidata items (``wd:Q399``): what ``owl:sameAs`` of a linked entity points to.
+WD = Namespace(WIKIDATA_ENTITY)
 
 
 class NG(DefinedNamespace):
@@ -21,14 +29,14 @@ class NG(DefinedNamespace):
     The namespace is closed: ``NG.Statement`` and ``NG["Statement"]`` give the
     term's ``URIRef``; an undeclared name raises ``AttributeError``.
 
-    Some term names (``count``, ``text``, ``date``, ...) are also names of
-    ``str`` methods. Attribute access ``NG.count`` still returns the term,
-    because ``NG`` is a class, not a ``str``, and lookups fall through to the
-    namespace metaclass; ``NG["count"]`` is the form that is safe everywhere
-    (e.g. with type checkers and linters) and is preferred for those names.
+    Attribute access is the form a type checker understands (each term is
+    annotated below; mypy reads a subscript of the class as a type application). Term
+    names that are also names of ``str`` methods (``count``, ``text``,
+    ``date``, ...) work as attributes too, because ``NG`` is a class, not a
+    ``str``, and lookups fall through to the namespace metaclass.
     """
 
-    _NS = Namespace("https://w3id.org/newsgraph/ontology#")
+    _NS = Namespace(NG_IRI)
     _fail = True
 
     # Classes
@@ -138,3 +146,9 @@ class NG(DefinedNamespace):
     Support: URIRef  # support
     TerritorialCapture: URIRef  # territorial capture
     Threat: URIRef  # threat
+
+
+#: The class of each entity type, the one class the mapper gives an entity node.
+ENTITY_CLASSES: Final[dict[EntityType, URIRef]] = {
+    name: URIRef(NG_IRI + name) for name in ENTITY_TYPES
+}

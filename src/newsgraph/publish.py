@@ -93,11 +93,11 @@ def _bind(graph: Graph, names: dict[str, str]) -> None:
 
 def union(dataset: Dataset) -> Graph:
     """The union of all graphs of ``dataset``, with the explicit prefixes."""
+    from .rdfread import union as merge
+
     graph = Graph(bind_namespaces="none")
     _bind(graph, prefixes(dataset))
-    for s, p, o, _ in dataset.quads((None, None, None, None)):
-        graph.add((s, p, o))
-    return graph
+    return merge(dataset, into=graph)
 
 
 def graph_lines(dataset: Dataset) -> list[tuple[str | None, list[str]]]:

@@ -245,12 +245,12 @@ def _union(data: Graph | Dataset, kind: type[Graph]) -> Graph:
             return data
         return kind(store=data.store, identifier=data.identifier,
                     namespace_manager=data.namespace_manager)
-    union = kind()
+    from .rdfread import union
+
+    merged = kind()
     for prefix, namespace in data.namespaces():
-        union.bind(prefix, namespace, override=False)
-    for s, p, o, _ in data.quads((None, None, None, None)):
-        union.add((s, p, o))
-    return union
+        merged.bind(prefix, namespace, override=False)
+    return union(data, into=merged)
 
 
 class _QueryCachingGraph(Graph):

@@ -43,6 +43,7 @@ from .errors import NewsgraphError
 from .gazetteer import Gazetteer, load_gazetteer
 from .model import Entity, Extraction
 from .resources import queries_dir
+from .vocabulary import WIKIDATA_ENTITY
 from .wikidata_cache import LabelCache
 from .wikidata_client import (
     DEFAULT_ENDPOINT,
@@ -69,7 +70,7 @@ __all__ = [
     "values_clause",
 ]
 
-WD = "http://www.wikidata.org/entity/"
+WD = WIKIDATA_ENTITY
 LABELS_QUERY = "gazetteer-labels.rq"
 LANGUAGES = ("en", "mul")  # Wikidata keeps many names only as "mul" (default for all languages)
 

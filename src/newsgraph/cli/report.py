@@ -24,7 +24,7 @@ def load_inputs(inputs: list[Path]) -> Dataset:
     ``newsgraph build`` would), so that a report can be had in one step.
     """
     from .. import api
-    from ..validate import load_data
+    from ..rdfread import load_data
 
     rdf = [p for p in inputs if p.suffix.lower() in RDF_SUFFIXES]
     articles = [p for p in inputs if p not in rdf]

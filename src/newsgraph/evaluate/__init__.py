@@ -50,10 +50,10 @@ from newsgraph.evaluate.results import Evaluation, Finding, KindScore, combine
 from newsgraph.evaluate.scoring import score
 from newsgraph.evaluate.terms import (
     EVENT_CLASSES,
+    GOLD_RELATION_PREDICATES,
     KINDS,
     MEDIATION_PREDICATES,
     PUBLISHER_KEY,
-    RELATION_PREDICATES,
     STATEMENT_CLASSES,
 )
 from newsgraph.evaluate.text import Spans, label_tokens, labels_match, locate
@@ -63,7 +63,7 @@ __all__ = [
     "KINDS",
     "MEDIATION_PREDICATES",
     "PUBLISHER_KEY",
-    "RELATION_PREDICATES",
+    "GOLD_RELATION_PREDICATES",
     "STATEMENT_CLASSES",
     "Spans",
     "Evaluation",

@@ -9,20 +9,35 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
-from newsgraph.evaluate.terms import PUBLISHER_KEY, QID, RELATION_PREDICATES, WD_IRI
-from newsgraph.model import CASUALTY_TYPES, ENTITY_TYPES, EVENT_TYPES, QUALIFIERS, STATEMENT_TYPES
-from newsgraph.model import VICTIM_TYPES as _VICTIM_TYPES
+from newsgraph.evaluate.terms import GOLD_RELATION_PREDICATES, PUBLISHER_KEY, QID, WIKIDATA_ENTITY
+from newsgraph.vocabulary import (
+    CASUALTY_TYPES,
+    COUNT_QUALIFIERS,
+    ENTITY_TYPES,
+    EVENT_TYPES,
+    STATEMENT_TYPES,
+    VICTIM_TYPES,
+    CasualtyType,
+    CountQualifier,
+    EntityType,
+    EventType,
+    RelationPredicate,
+    StatementType,
+    VictimType,
+)
+
+_Name = TypeVar("_Name", bound=str)
 
 
 @dataclass(frozen=True)
 class GoldActor:
     key: str
     label: str
-    type: str
+    type: EntityType
     wikidata: str | None = None
     optional: bool = False
 
@@ -31,7 +46,7 @@ class GoldActor:
 class GoldStatement:
     anchor: str
     speakers: tuple[str, ...]
-    type: str
+    type: StatementType
     accept: tuple[str, ...] = ()
     targets: tuple[str, ...] = ()
     optional: bool = False
@@ -40,7 +55,7 @@ class GoldStatement:
 @dataclass(frozen=True)
 class GoldEvent:
     anchor: str
-    type: str
+    type: EventType
     agents: tuple[str, ...] = ()
     participants: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
@@ -51,10 +66,10 @@ class GoldEvent:
 class GoldFigure:
     anchor: str
     count: int
-    casualty: str
+    casualty: CasualtyType
     source: str | None = None
-    qualifier: str | None = None
-    victims: str | None = None
+    qualifier: CountQualifier | None = None
+    victims: VictimType | None = None
     optional: bool = False
 
 
@@ -70,7 +85,7 @@ class GoldMediation:
 @dataclass(frozen=True)
 class GoldRelation:
     subject: str
-    predicate: str
+    predicate: RelationPredicate
     object: str
     anchor: str | None = None
     optional: bool = False
@@ -155,9 +170,46 @@ def _parse_gold(path: Path, raw: object) -> Gold:
     article = raw.get("article")
     if not isinstance(article, str) or not article.strip():
         raise _Malformed("missing field 'article' (the article's file name)")
-    gold = Gold(path=path, article=article.strip(), date=_parse_date(raw.get("date")))
+    reader = _SectionReader(Gold(path=path, article=article.strip(),
+                                 date=_parse_date(raw.get("date"))))
+    # actors first: the other sections refer to them by key
+    for section in ("actors", "statements", "events", "figures", "mediation", "relations"):
+        for where, item in _items(raw, section):
+            getattr(reader, section)(item, where)
+    return reader.gold
 
-    for where, item in _items(raw, "actors"):
+
+class _SectionReader:
+    """Reads the items of each section into ``gold``, checking actor keys against it."""
+
+    def __init__(self, gold: Gold) -> None:
+        self.gold = gold
+
+    def keys(
+        self, item: dict, name: str, where: str, *, publisher: bool = False,
+        required: bool = False,
+    ) -> tuple[str, ...]:
+        value = item.get(name)
+        values: list = [] if value is None else value if isinstance(value, list) else [value]
+        if required and not values:
+            raise _Malformed(f"{where}: missing field {name!r}")
+        for key in values:
+            if not isinstance(key, str):
+                raise _Malformed(f"{where}: {name}: actor key expected, got {key!r}")
+            if key not in self.gold.actors and not (publisher and key == PUBLISHER_KEY):
+                raise _Malformed(f"{where}: {name}: unknown actor key {key!r}")
+        return tuple(values)
+
+    def key(
+        self, item: dict, name: str, where: str, *, publisher: bool = False,
+        required: bool = False,
+    ) -> str | None:
+        values = self.keys(item, name, where, publisher=publisher, required=required)
+        if len(values) > 1:
+            raise _Malformed(f"{where}: {name}: one actor key expected, got a list")
+        return values[0] if values else None
+
+    def actors(self, item: dict, where: str) -> None:
         actor = GoldActor(
             key=_string(item, "key", where),
             label=_string(item, "label", where),
@@ -165,98 +217,64 @@ def _parse_gold(path: Path, raw: object) -> Gold:
             wikidata=_qid(item.get("wikidata"), where),
             optional=_bool(item, where),
         )
-        if actor.key in gold.actors:
+        if actor.key in self.gold.actors:
             raise _Malformed(f"{where}: duplicate actor key {actor.key!r}")
-        gold.actors[actor.key] = actor
+        self.gold.actors[actor.key] = actor
 
-    def keys(
-        item: dict, name: str, where: str, *, publisher: bool = False, required: bool = False
-    ) -> tuple[str, ...]:
-        value = item.get(name)
-        if value is None:
-            values: list = []
-        elif isinstance(value, list):
-            values = value
-        else:
-            values = [value]
-        if required and not values:
-            raise _Malformed(f"{where}: missing field {name!r}")
-        for key in values:
-            if not isinstance(key, str):
-                raise _Malformed(f"{where}: {name}: actor key expected, got {key!r}")
-            if key not in gold.actors and not (publisher and key == PUBLISHER_KEY):
-                raise _Malformed(f"{where}: {name}: unknown actor key {key!r}")
-        return tuple(values)
+    def statements(self, item: dict, where: str) -> None:
+        self.gold.statements.append(GoldStatement(
+            anchor=_string(item, "anchor", where),
+            speakers=self.keys(item, "speaker", where, publisher=True, required=True),
+            type=_choice(item, "type", STATEMENT_TYPES, where),
+            accept=self.keys(item, "accept", where, publisher=True),
+            targets=self.keys(item, "target", where, publisher=True),
+            optional=_bool(item, where),
+        ))
 
-    def key(
-        item: dict, name: str, where: str, *, publisher: bool = False, required: bool = False
-    ) -> str | None:
-        values = keys(item, name, where, publisher=publisher, required=required)
-        if len(values) > 1:
-            raise _Malformed(f"{where}: {name}: one actor key expected, got a list")
-        return values[0] if values else None
+    def events(self, item: dict, where: str) -> None:
+        self.gold.events.append(GoldEvent(
+            anchor=_string(item, "anchor", where),
+            type=_choice(item, "type", EVENT_TYPES, where),
+            agents=self.keys(item, "agent", where),
+            participants=self.keys(item, "participants", where),
+            places=self.keys(item, "place", where),
+            optional=_bool(item, where),
+        ))
 
-    for where, item in _items(raw, "statements"):
-        gold.statements.append(
-            GoldStatement(
-                anchor=_string(item, "anchor", where),
-                speakers=keys(item, "speaker", where, publisher=True, required=True),
-                type=_choice(item, "type", STATEMENT_TYPES, where),
-                accept=keys(item, "accept", where, publisher=True),
-                targets=keys(item, "target", where, publisher=True),
-                optional=_bool(item, where),
-            )
-        )
-    for where, item in _items(raw, "events"):
-        gold.events.append(
-            GoldEvent(
-                anchor=_string(item, "anchor", where),
-                type=_choice(item, "type", EVENT_TYPES, where),
-                agents=keys(item, "agent", where),
-                participants=keys(item, "participants", where),
-                places=keys(item, "place", where),
-                optional=_bool(item, where),
-            )
-        )
-    for where, item in _items(raw, "figures"):
+    def figures(self, item: dict, where: str) -> None:
         count = item.get("count")
         if isinstance(count, bool) or not isinstance(count, int) or count < 0:
             raise _Malformed(f"{where}: count must be a non-negative integer, got {count!r}")
-        gold.figures.append(
-            GoldFigure(
-                anchor=_string(item, "anchor", where),
-                count=count,
-                casualty=_choice(item, "casualty", CASUALTY_TYPES, where),
-                source=key(item, "source", where, publisher=True),
-                qualifier=_choice(item, "qualifier", QUALIFIERS, where, required=False),
-                victims=_choice(item, "victims", _VICTIM_TYPES, where, required=False),
-                optional=_bool(item, where),
-            )
-        )
-    for where, item in _items(raw, "mediation"):
-        gold.mediation.append(
-            GoldMediation(
-                group=key(item, "group", where, required=True) or "",
-                parent=key(item, "parent", where),
-                mediators=keys(item, "mediators", where),
-                conflict=key(item, "conflict", where),
-                optional=_bool(item, where),
-            )
-        )
-    for where, item in _items(raw, "relations"):
+        self.gold.figures.append(GoldFigure(
+            anchor=_string(item, "anchor", where),
+            count=count,
+            casualty=_choice(item, "casualty", CASUALTY_TYPES, where),
+            source=self.key(item, "source", where, publisher=True),
+            qualifier=_optional_choice(item, "qualifier", COUNT_QUALIFIERS, where),
+            victims=_optional_choice(item, "victims", VICTIM_TYPES, where),
+            optional=_bool(item, where),
+        ))
+
+    def mediation(self, item: dict, where: str) -> None:
+        self.gold.mediation.append(GoldMediation(
+            group=self.key(item, "group", where, required=True) or "",
+            parent=self.key(item, "parent", where),
+            mediators=self.keys(item, "mediators", where),
+            conflict=self.key(item, "conflict", where),
+            optional=_bool(item, where),
+        ))
+
+    def relations(self, item: dict, where: str) -> None:
         anchor = item.get("anchor")
         if anchor is not None:
             anchor = _string(item, "anchor", where)
-        gold.relations.append(
-            GoldRelation(
-                subject=key(item, "subject", where, required=True) or "",
-                predicate=_choice(item, "predicate", RELATION_PREDICATES, where),
-                object=key(item, "object", where, required=True) or "",
-                anchor=anchor,
-                optional=_bool(item, where),
-            )
-        )
-    return gold
+        self.gold.relations.append(GoldRelation(
+            subject=self.key(item, "subject", where, required=True) or "",
+            predicate=_choice(item, "predicate", GOLD_RELATION_PREDICATES, where),
+            object=self.key(item, "object", where, required=True) or "",
+            anchor=anchor,
+            optional=_bool(item, where),
+        ))
 
 
 def _items(raw: dict, section: str) -> Iterable[tuple[str, dict]]:
@@ -286,15 +304,18 @@ def _string(item: dict, name: str, where: str) -> str:
     return value
 
 
-def _choice(
-    item: dict, name: str, choices: Sequence[str], where: str, *, required: bool = True
-) -> Any:
+def _choice(item: dict, name: str, choices: Sequence[_Name], where: str) -> _Name:
+    """The value of ``name``, one of ``choices`` (the ontology's names: a checked type)."""
     value = item.get(name)
-    if value is None and not required:
-        return None
     if value not in choices:
         raise _Malformed(f"{where}: {name} must be one of {', '.join(choices)}; got {value!r}")
-    return value
+    return choices[choices.index(value)]
+
+
+def _optional_choice(
+    item: dict, name: str, choices: Sequence[_Name], where: str
+) -> _Name | None:
+    return None if item.get(name) is None else _choice(item, name, choices, where)
 
 
 def _bool(item: dict, where: str) -> bool:
@@ -311,7 +332,7 @@ def _qid(value: object, where: str) -> str | None:
         return None
     if isinstance(value, str):
         qid = value.strip()
-        for prefix in (WD_IRI, "wd:"):
+        for prefix in (WIKIDATA_ENTITY, "wd:"):
             qid = qid.removeprefix(prefix)
         if QID.fullmatch(qid):
             return qid

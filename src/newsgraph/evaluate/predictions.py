@@ -6,12 +6,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
-from rdflib.graph import ConjunctiveGraph
 from rdflib.namespace import DCTERMS, OWL
-from rdflib.term import Node
+from rdflib.term import Identifier, Node
 
 from newsgraph.evaluate.gold import Gold
 from newsgraph.evaluate.matching import Unit
@@ -44,9 +45,10 @@ from newsgraph.evaluate.terms import (
     STATEMENT_CLASSES,
     STATEMENT_TYPE,
     TEXT,
-    WD_IRI,
+    WIKIDATA_ENTITY,
 )
 from newsgraph.evaluate.text import Spans
+from newsgraph.rdfread import union
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,16 @@ class Entity:
 def short(node: Node) -> str:
     text = str(node)
     return text.rsplit("/", 1)[-1] if "/" in text else text
+
+
+def ordered(nodes: Iterable[Node]) -> list[Node]:
+    """``nodes`` sorted as rdflib orders terms (what ``sorted`` does on them at run time)."""
+    return sorted(nodes, key=_term)
+
+
+def _term(node: Node) -> Identifier:
+    assert isinstance(node, Identifier), node  # graph nodes are terms, which rdflib can order
+    return node
 
 
 def local(node: Node | None) -> str | None:
@@ -123,11 +135,9 @@ class View:
     def entity(self, node: Node) -> Entity:
         if node not in self._entities:
             g = self.graph
-            qids = frozenset(
-                str(o)[len(WD_IRI) :]
-                for o in g.objects(node, OWL.sameAs)
-                if str(o).startswith(WD_IRI) and QID.fullmatch(str(o)[len(WD_IRI) :])
-            )
+            linked = (str(o)[len(WIKIDATA_ENTITY) :] for o in g.objects(node, OWL.sameAs)
+                      if str(o).startswith(WIKIDATA_ENTITY))
+            qids = frozenset(q for q in linked if QID.fullmatch(q))
             labels = sorted(str(o) for o in g.objects(node, RDFS.label))
             labels += sorted(str(o) for o in g.objects(node, SKOS.altLabel))
             self._entities[node] = Entity(
@@ -142,25 +152,23 @@ class View:
 
 def article_graph(graph: Graph, gold: Gold) -> tuple[Graph, Node]:
     """The graph to score and the article node in it."""
-    if isinstance(graph, ConjunctiveGraph):  # also rdflib.Dataset
-        quads = list(graph.quads((None, None, None, None)))
+    if graph.context_aware:  # a Dataset (or ConjunctiveGraph): one graph per article
+        quads = list(graph.quads((None, None, None, None)))  # type: ignore[attr-defined]
         articles = {s for s, p, o, _ in quads if p == RDF.type and o == ARTICLE}
         article = choose_article(graph, articles, gold, quads=quads)
         own = Graph()
         for s, p, o, c in quads:
             if getattr(c, "identifier", c) == article:
                 own.add((s, p, o))
-        if (article, TEXT, None) not in own:
-            own = Graph()
-            for s, p, o, _ in quads:
-                own.add((s, p, o))
+        if (article, TEXT, None) not in own:  # not one graph per article: all of them
+            own = union(graph, into=Graph())
         return own, article
     articles = set(graph.subjects(RDF.type, ARTICLE))
     return graph, choose_article(graph, articles, gold)
 
 
 def choose_article(
-    graph: Graph, articles: set[Node], gold: Gold, quads: list | None = None
+    graph: Graph, articles: set[Node], gold: Gold, quads: list[tuple[Node, ...]] | None = None
 ) -> Node:
     if not articles:
         raise ValueError(f"{gold.path}: the graph has no ng:Article")
@@ -171,7 +179,7 @@ def choose_article(
             return {str(o) for s, p, o, _ in quads if s == node and p == DCTERMS.identifier}
         return {str(o) for o in graph.objects(node, DCTERMS.identifier)}
 
-    matching = sorted(a for a in articles if identifiers(a) & wanted)
+    matching = ordered(a for a in articles if identifiers(a) & wanted)
     if matching:
         return matching[0]
     if len(articles) == 1:
@@ -181,13 +189,18 @@ def choose_article(
     )
 
 
+def class_of(classes: Mapping[Any, str], name: str | None) -> str | None:
+    """The scoring class of a statement or event type (an unknown type is its own class)."""
+    return classes.get(name or "", name)
+
+
 def typed(view: View, node: Node) -> bool:
     """Whether ``node`` has an actor / place / conflict class."""
     return any(t in ENTITY_CLASSES for t in view.graph.objects(node, RDF.type))
 
 
 def nodes(view: View, cls: URIRef) -> list[Node]:
-    return sorted(n for n in set(view.graph.subjects(RDF.type, cls)) if view.in_article(n))
+    return ordered(n for n in set(view.graph.subjects(RDF.type, cls)) if view.in_article(n))
 
 
 def predicted_actors(view: View) -> list[Unit]:
@@ -196,7 +209,7 @@ def predicted_actors(view: View) -> list[Unit]:
     The payload is ``(qid, entities)``: the entities (sorted by node) linked to it."""
     found: dict[str, list[Entity]] = {}
     g = view.graph
-    for node in sorted({s for s, _, _ in g.triples((None, MENTION, None))}):
+    for node in ordered({s for s, _, _ in g.triples((None, MENTION, None))}):
         if not typed(view, node):
             continue
         if not any(view.mention_in_article(m) for m in g.objects(node, MENTION)):
@@ -219,10 +232,11 @@ def predicted_statements(view: View) -> list[Unit]:
     for node in nodes(view, STATEMENT):
         spans = view.spans(node)
         stype = local(view.graph.value(node, STATEMENT_TYPE))
-        klass = STATEMENT_CLASSES.get(stype or "", stype)
-        speakers = sorted(view.graph.objects(node, SPEAKER))
+        klass = class_of(STATEMENT_CLASSES, stype)
+        speakers = ordered(view.graph.objects(node, SPEAKER))
         narration = bool(speakers) and all(view.entity(s).is_narrator for s in speakers)
-        for speaker in speakers or [None]:
+        each: list[Node | None] = [*speakers] if speakers else [None]  # a unit without one
+        for speaker in each:
             entity = view.entity(speaker) if speaker is not None else None
             name = entity.describe() if entity else "(no speaker)"
             desc = f"{stype} by {name} @ {view.snippet(spans)}"
@@ -244,9 +258,9 @@ def predicted_events(view: View) -> list[Unit]:
     for node in nodes(view, EVENT):
         spans = view.spans(node)
         etype = local(g.value(node, EVENT_TYPE))
-        klass = EVENT_CLASSES.get(etype or "", etype)
+        klass = class_of(EVENT_CLASSES, etype)
         entities = [
-            view.entity(o) for p in (AGENT, PARTICIPANT, PLACE) for o in sorted(g.objects(node, p))
+            view.entity(o) for p in (AGENT, PARTICIPANT, PLACE) for o in ordered(g.objects(node, p))
         ]
         roles = ", ".join(e.describe() for e in entities) or "no entities"
         desc = f"{etype} ({roles}) @ {view.snippet(spans)}"
@@ -270,8 +284,8 @@ def predicted_figures(view: View) -> list[Unit]:
         casualty = local(g.value(node, CASUALTY_TYPE))
         sources = [
             view.entity(sp)
-            for st in sorted(g.subjects(REPORTS_FIGURE, node))
-            for sp in sorted(g.objects(st, SPEAKER))
+            for st in ordered(g.subjects(REPORTS_FIGURE, node))
+            for sp in ordered(g.objects(st, SPEAKER))
         ]
         names = ", ".join(e.describe() for e in sources) or "none"
         desc = f"{count} {casualty} (source {names}) @ {view.snippet(spans)}"
@@ -291,10 +305,11 @@ def predicted_triples(view: View) -> dict[str, list[Unit]]:
             found.update((s, name, o) for s, o in g.subject_objects(predicate))
     else:  # several articles in one graph: the reified triples reported in this one
         for r in g.subjects(RDF.type, RDF.Statement):
-            predicate = g.value(r, RDF.predicate)
+            said = g.value(r, RDF.predicate)
             s, o = g.value(r, RDF.subject), g.value(r, RDF.object)
-            if predicate in PREDICATES and s is not None and o is not None and view.in_article(r):
-                found.add((s, PREDICATES[predicate], o))
+            if (isinstance(said, URIRef) and said in PREDICATES and s is not None
+                    and o is not None and view.in_article(r)):
+                found.add((s, PREDICATES[said], o))
     preds: dict[str, list[Unit]] = {"mediation": [], "relations": []}
     for s, p, o in sorted(found):
         subj, obj = view.entity(s), view.entity(o)

@@ -4,20 +4,22 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef, Variable
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID, Dataset
-from rdflib.term import Identifier
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.query import ResultRow
+from rdflib.term import Identifier, Node
 
 from newsgraph.errors import InputError
 from newsgraph.query.catalog import CannedQuery, load_query
 from newsgraph.query.endpoint import Endpoint, run_endpoint
 from newsgraph.query.params import bind_params, bind_service_iris
 from newsgraph.query.results import ResultTable, is_output_column, oxigraph_value, rdflib_value
+from newsgraph.rdfread import union_view
 
 
 def run_query(
@@ -94,7 +96,7 @@ def remote_parts(text: str) -> tuple[tuple[str, str], ...]:
             for value in node.values():
                 walk(value)
         elif isinstance(node, (list, tuple)) or type(node).__name__ == "ParseResults":
-            for item in node:
+            for item in cast(Iterable[object], node):
                 walk(item)
 
     walk(list(tree))
@@ -109,7 +111,8 @@ def _shown(term: object) -> str:
         return f"?{term}"
     if getattr(term, "name", None) == "pname":
         # a CompValue (a dict whose own get answers for missing keys): not resolved
-        prefix, local = (dict.get(term, key) or "" for key in ("prefix", "localname"))
+        prefix, local = (dict.get(cast(dict[str, str], term), key) or ""
+                         for key in ("prefix", "localname"))
         return f"{prefix}:{local}"
     return str(term)
 
@@ -126,15 +129,8 @@ def _catalog_query(query: CannedQuery) -> bool:
         return False
 
 
-def _union_view(data: Graph) -> Graph:
-    """A Dataset whose default graph is the union of its graphs, on the same store."""
-    if isinstance(data, Dataset) and not data.default_union:
-        return Dataset(store=data.store, default_union=True)
-    return data  # a ConjunctiveGraph reads the union already; a Graph is one graph
-
-
 def _run_rdflib(query: CannedQuery, data: Graph, bindings: dict[str, Identifier]) -> ResultTable:
-    graph = _union_view(data)
+    graph = union_view(data)
     try:
         result = graph.query(query.text, initBindings=bindings)
     except Exception as exc:  # pyparsing's ParseException and evaluation errors
@@ -145,14 +141,15 @@ def _run_rdflib(query: CannedQuery, data: Graph, bindings: dict[str, Identifier]
         return ResultTable(["result"], [["true" if result.askAnswer else "false"]])
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         triples = sorted(
-            [[rdflib_value(term) for term in triple] for triple in result],
+            [[rdflib_value(term) for term in triple]
+             for triple in cast(Iterable[tuple[Node, Node, Node]], result)],
             key=lambda row: [value or "" for value in row],
         )
         return ResultTable(["subject", "predicate", "object"], triples)
     variables = [str(var) for var in (result.vars or [])]
     keep = [i for i, name in enumerate(variables) if is_output_column(name)]
     rows = []
-    for row in result:
+    for row in cast(Iterable[ResultRow], result):
         rows.append([rdflib_value(row[i]) for i in keep])
     return ResultTable([variables[i] for i in keep], rows)
 
@@ -174,7 +171,8 @@ def _to_oxigraph_term(term: Identifier) -> ox.NamedNode | ox.Literal | ox.BlankN
 def _run_oxigraph(
     query: CannedQuery, store: ox.Store, bindings: dict[str, Identifier]
 ) -> ResultTable:
-    substitutions = {ox.Variable(name): _to_oxigraph_term(term) for name, term in bindings.items()}
+    substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
+        ox.Variable(name): _to_oxigraph_term(term) for name, term in bindings.items()}
     try:
         result = store.query(
             query.text,
@@ -231,7 +229,7 @@ def rdflib_to_oxigraph(data: Graph) -> ox.Store:
     if data.context_aware:
         quads = (
             (s, p, o, getattr(graph, "identifier", graph))
-            for s, p, o, graph in data.quads((None, None, None, None))
+            for s, p, o, graph in data.quads((None, None, None, None))  # type: ignore[attr-defined]
         )
     else:
         quads = ((s, p, o, None) for s, p, o in data)

@@ -15,6 +15,7 @@ from rdflib import BNode, Literal
 from newsgraph.errors import InputError
 from newsgraph.query.catalog import XSD
 from newsgraph.query.params import LEXICAL
+from newsgraph.vocabulary import WIKIDATA_ENTITY
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -86,7 +87,7 @@ class ResultTable:
         return table
 
 
-_WD = "http://www.wikidata.org/entity/"
+_WD = WIKIDATA_ENTITY
 
 
 def _is_iri(value: str) -> bool:

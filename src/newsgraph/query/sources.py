@@ -24,7 +24,7 @@ def open_source(data: Sequence[Path] | None = None, store: Path | None = None,
     if len(given) > 1:
         raise InputError("query", f"{' and '.join(given)} cannot be used together")
     if data:
-        from newsgraph.validate import load_data
+        from newsgraph.rdfread import load_data
 
         return load_data(list(data))
     if store is not None:

@@ -24,17 +24,20 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 from rdflib.term import Node
 
-from ..namespace import NG
+from ..namespace import ENTITY_CLASSES, NG, NG_IRI, WD
+from ..rdfread import union
 from ..resources import ontology_path
+from ..vocabulary import ACTOR_TYPES, RELATION_PREDICATES, EntityType
 
 SCHEMA_URL = URIRef("http://schema.org/url")
-WIKIDATA = "http://www.wikidata.org/entity/"
 QID = re.compile(r"Q[1-9][0-9]*")
 
 #: The classes whose members can be actors in the network (docs/rdf-model.md).
-ACTOR_CLASSES = (NG.Person, NG.Country, NG.Organization, NG.MediationGroup, NG.Group)
-#: Entity classes in the order used to pick one when a node has several.
-ENTITY_CLASSES = (*ACTOR_CLASSES, NG.Place, NG.Conflict)
+ACTOR_CLASSES = tuple(ENTITY_CLASSES[kind] for kind in ACTOR_TYPES)
+#: Entity kinds in the order used to pick one when a node has several (a node linked
+#: in two articles may have two classes): the ontology's entity types, in this order.
+KIND_PREFERENCE: tuple[EntityType, ...] = (
+    "Person", "Country", "Organization", "MediationGroup", "Group", "Place", "Conflict")
 
 ACTOR_DEFINITION = (
     "An actor is a node typed ng:Person, ng:Country, ng:Organization, ng:MediationGroup or "
@@ -42,33 +45,15 @@ ACTOR_DEFINITION = (
     "The article's narrator (its publisher, never mentioned) is therefore not an actor."
 )
 
-#: Relations between entities, drawn in the network (subject -> object).
-RELATION_PREDICATES = (
-    NG.supports, NG.controls, NG.mediates, NG.mediator, NG.affiliatedWith,
-    NG.parentOrganization, NG.party, NG.legallyPartOf, NG.disputedTerritory,
-)
+#: Relations between entities, drawn in the network (subject -> object): all of them.
+RELATION_PROPERTIES = tuple(URIRef(NG_IRI + name) for name in RELATION_PREDICATES)
 
 Facts = dict[str, Any]
 
 
-def union_graph(data: Graph | Dataset) -> Graph:
-    """All triples of ``data`` in one Graph: a Dataset's named graphs merged.
-
-    A Dataset built by newsgraph keeps one graph per article; the report is
-    about all of them together, and a linked entity (shared IRI) must become
-    one node however many articles name it.
-    """
-    if not isinstance(data, Dataset):
-        return data
-    graph = Graph()
-    for s, p, o, _ in data.quads((None, None, None, None)):
-        graph.add((s, p, o))
-    return graph
-
-
 def actor_iris(data: Graph | Dataset) -> set[str]:
     """The IRIs of the actors in ``data`` (see :data:`ACTOR_DEFINITION`)."""
-    graph = union_graph(data)
+    graph = union(data)
     return {str(node) for cls in ACTOR_CLASSES for node in graph.subjects(RDF.type, cls)
             if isinstance(node, URIRef) and graph.value(node, NG.mention) is not None}
 
@@ -104,12 +89,13 @@ class Collector:
     """Walks the union graph once and returns the facts as JSON-ready dicts."""
 
     def __init__(self, data: Graph | Dataset) -> None:
-        self.g = union_graph(data)
+        self.g = union(data)
         self.ids: dict[Node | tuple, str] = {}
         self.counters: dict[str, int] = defaultdict(int)
-        self.articles: dict[Node, Facts] = {}
-        self.order: dict[Node, int] = {}
-        self.spans: dict[Node, tuple[Node, int, int, str]] = {}
+        # keyed by Node | None: a lookup of a missing value (``one`` gives None) misses
+        self.articles: dict[Node | None, Facts] = {}
+        self.order: dict[Node | None, int] = {}
+        self.spans: dict[Node | None, tuple[Node, int, int, str]] = {}
         self.entities: dict[str, Facts] = {}
 
     # -- small readers --------------------------------------------------------
@@ -192,10 +178,10 @@ class Collector:
         for mention in self.g.subjects(RDF.type, NG.Mention):
             article = self.one(mention, NG.inArticle)
             begin, end = self.one(mention, NG.beginIndex), self.one(mention, NG.endIndex)
-            if article not in self.articles or begin is None or end is None:
+            if article is None or article not in self.articles or begin is None or end is None:
                 continue
             text = self.articles[article]["text"]
-            b, e = int(begin), int(end)
+            b, e = int(str(begin)), int(str(end))  # what int() of a Literal (a str) reads
             if 0 <= b < e <= len(text):  # a span outside the text cannot be highlighted
                 self.spans[mention] = (article, b, e, text[b:e])
 
@@ -203,9 +189,9 @@ class Collector:
 
     def read_entities(self) -> None:
         typed: dict[Node, str] = {}
-        for cls in reversed(ENTITY_CLASSES):  # the first class in the list wins
-            for node in self.g.subjects(RDF.type, cls):
-                typed[node] = local_name(cls)
+        for kind in reversed(KIND_PREFERENCE):  # the first kind in the list wins
+            for node in self.g.subjects(RDF.type, ENTITY_CLASSES[kind]):
+                typed[node] = kind
         for node in sorted(typed, key=lambda n: (self._label(n).lower(), str(n))):
             self._register_entity(node, typed[node])
 
@@ -213,8 +199,8 @@ class Collector:
         return self.text(node, RDFS.label) or local_name(node).replace("_", " ")
 
     def _register_entity(self, node: Node, kind: str) -> None:
-        qids = sorted(str(o)[len(WIKIDATA):] for o in self.g.objects(node, OWL.sameAs)
-                      if str(o).startswith(WIKIDATA))
+        qids = sorted(str(o)[len(WD):] for o in self.g.objects(node, OWL.sameAs)
+                      if str(o).startswith(WD))
         qid = next((q for q in qids if QID.fullmatch(q)), None)
         mentions = sorted((m for m in self.g.objects(node, NG.mention) if m in self.spans),
                           key=lambda m: (self.order[self.spans[m][0]], self.spans[m][1]))
@@ -224,10 +210,10 @@ class Collector:
         articles = {self.spans[m][0] for m in mentions} | {
             a for a in self.g.objects(node, NG.reportedIn) if a in self.articles}
         self.entities[key] = {
-            "articles": [self.articles[a]["id"] for a in sorted(articles, key=self.order.get)],
+            "articles": [self.articles[a]["id"]
+                         for a in sorted(articles, key=self.order.__getitem__)],
             "id": key, "iri": str(node), "label": self._label(node), "kind": kind,
-            "actor": kind in {local_name(c) for c in ACTOR_CLASSES}
-            and self.one(node, NG.mention) is not None,
+            "actor": kind in ACTOR_TYPES and self.one(node, NG.mention) is not None,
             "qid": qid, "alt": sorted({str(o) for o in self.g.objects(node, SKOS.altLabel)}),
             "confidence": self.number(node, NG.confidence),
             "mentions": [self._id("M", m) for m in mentions],
@@ -236,7 +222,7 @@ class Collector:
     def finish_entities(self) -> None:
         """Affiliations are read last: they may name entities registered late."""
         for node, key in list(self.ids.items()):
-            if key.startswith("E"):
+            if key.startswith("E") and not isinstance(node, tuple):  # entities are nodes
                 self.entities[key]["affiliatedWith"] = self.entity_list(node, NG.affiliatedWith)
 
     # -- statements, events, figures, relations ------------------------------
@@ -259,7 +245,7 @@ class Collector:
 
     def link_statements(self, statements: dict[str, Facts]) -> None:
         """Links between statements and to events/figures, once all have ids."""
-        by_id = {self.ids[n]: n for n in self.ids}
+        by_id = {key: n for n, key in self.ids.items() if not isinstance(n, tuple)}
         for key, facts in statements.items():
             node = by_id[key]
             facts["about"] = sorted({self.ids.get(o) or self.entity(o)
@@ -328,7 +314,7 @@ class Collector:
             triple = (self.one(node, RDF.subject), self.one(node, RDF.predicate),
                       self.one(node, RDF.object))
             reified[triple].append(node)  # type: ignore[index]
-        triples = [(s, p, o) for p in RELATION_PREDICATES for s, o in self.g.subject_objects(p)
+        triples = [(s, p, o) for p in RELATION_PROPERTIES for s, o in self.g.subject_objects(p)
                    if not isinstance(o, Literal)]
         out = []
         for s, p, o in sorted(triples, key=lambda t: (self._rel_order(reified[t]), str(t))):

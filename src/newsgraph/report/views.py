@@ -11,14 +11,14 @@ import re
 from collections import Counter, defaultdict
 from typing import Any
 
+from ..vocabulary import RELATION_PREDICATES, STATEMENT_TYPES
 from .collect import Facts, sort_ids
 
-#: Statement types drawn as edges, and the colour family the script gives them.
-STATEMENT_EDGES = ("Accusation", "Denial", "Appeal", "Support", "Demand", "Criticism",
-                   "Threat", "Claim", "Announcement", "Report")
-#: Relations drawn as edges (the predicate's local name).
-RELATION_EDGES = ("supports", "controls", "mediates", "mediator", "affiliatedWith",
-                  "parentOrganization", "party", "legallyPartOf", "disputedTerritory")
+#: Statement types drawn as edges: all of the ontology's. The script colours each
+#: (report.js, report.css: a test checks they name the same types).
+STATEMENT_EDGES = frozenset(STATEMENT_TYPES)
+#: Relations drawn as edges (the predicate's local name): all of the ontology's.
+RELATION_EDGES = frozenset(RELATION_PREDICATES)
 
 Segment = list[Any]  # [text, [statement ids], [mark ids]]
 
