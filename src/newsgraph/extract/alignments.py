@@ -15,14 +15,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..model import Relation
+from . import lexicons
 from .context import Context
 from .syntax import actors, clause_span, pobjs
-
-BACKING = {"backed", "aligned", "allied", "supported", "sponsored", "funded", "armed",
-           "financed", "led"}
-HOLDING = {"held", "controlled", "occupied", "run", "administered"}
-ALLY_NOUNS = {"ally", "backer", "patron", "protector", "sponsor", "supporter"}
-SUPPORT_NOUNS = {"support", "backing"}
 
 
 def find_alignments(ctx: Context) -> list[Relation]:
@@ -52,16 +47,17 @@ def modifier_actor(ctx: Context, participle: Token) -> list[str]:
 
 def hyphenated(ctx: Context, token: Token) -> list[Relation]:
     lower = token.lower_
-    if token.dep_ not in {"amod", "compound", "acl"} or lower not in BACKING | HOLDING:
+    backing, holding = lexicons.words("backing_participle"), lexicons.words("holding_participle")
+    if token.dep_ not in {"amod", "compound", "acl"} or lower not in backing | holding:
         return []
-    if lower == "led" and token.head.lemma_.lower() not in {"coalition", "alliance", "force"}:
+    if lower == "led" and token.head.lemma_.lower() not in lexicons.words("led_alliance"):
         return []  # "Saudi-led coalition" is led (backed) by Saudi Arabia; "UN-led talks" not
     owners = modifier_actor(ctx, token)
     if not owners:
         return []
     head = token.head
     span = clause_span(head)
-    if lower in HOLDING:
+    if lower in holding:
         places = [k for k in ctx.resolve(head, for_role="place")
                   if ctx.entities[k].type == "Place"]
         places += [k for p in pobjs(head, {"of"}) for k in ctx.resolve(p, for_role="place")
@@ -75,7 +71,7 @@ def hyphenated(ctx: Context, token: Token) -> list[Relation]:
 
 def allies(ctx: Context, token: Token) -> list[Relation]:
     """"Turkey, Azerbaijan's closest ally"; "its Russian and Iranian allies"."""
-    if token.lemma_.lower() not in ALLY_NOUNS or token.pos_ != "NOUN":
+    if token.lemma_.lower() not in lexicons.words("ally_noun") or token.pos_ != "NOUN":
         return []
     principal = [k for c in token.children if c.dep_ == "poss"
                  for k in actors(ctx, ctx.resolve(c))]
@@ -98,10 +94,10 @@ def allies(ctx: Context, token: Token) -> list[Relation]:
 
 def support_of(ctx: Context, token: Token) -> list[Relation]:
     """"X has the support of A, B and C"; "X enjoys the backing of A"."""
-    if token.lemma_.lower() not in SUPPORT_NOUNS or token.dep_ != "dobj":
+    if token.lemma_.lower() not in lexicons.words("support_noun") or token.dep_ != "dobj":
         return []
     verb = token.head
-    if verb.lemma_.lower() not in {"have", "enjoy", "receive", "win", "get", "gain"}:
+    if verb.lemma_.lower() not in lexicons.words("having_verb"):
         return []
     backed = [k for c in verb.children if c.dep_ == "nsubj" for k in actors(ctx, ctx.resolve(c))]
     backers = [k for p in pobjs(token, {"of", "from"}) for k in actors(ctx, ctx.resolve_all(p))]

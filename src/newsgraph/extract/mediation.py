@@ -20,19 +20,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..model import Relation
+from . import lexicons
 from .context import Context, acts_as_verb, noun_phrase, window_start
 from .syntax import actors, clause_span, pobjs, sentence_span, subjects
-
-GROUP_HEADS = {"group", "format", "quartet", "process", "troika", "initiative", "channel",
-               "committee", "mechanism", "mission", "commission", "contact"}
-GENERIC_HEADS = {"group", "committee", "mission", "commission", "contact"}
-MEDIATOR_VERBS = {"chair", "co-chair", "broker", "lead", "sponsor", "host", "guarantee",
-                  "facilitate", "convene", "head", "mediate", "include", "comprise", "oversee"}
-MEMBER_NOUNS = {"guarantor", "co-chair", "mediator", "member", "sponsor", "participant"}
-ENVOY_NOUNS = {"envoy", "mediator", "representative"}
-MEDIATION_WORDS = {"mediate", "mediation", "mediator", "broker", "talks", "negotiation",
-                   "guarantor", "peace", "settlement", "ceasefire", "truce", "monitor",
-                   "oversee", "chair", "envoy", "dialogue", "agreement", "deal"}
 
 
 def find_mediation(ctx: Context) -> list[Relation]:
@@ -67,19 +57,19 @@ def find_groups(ctx: Context) -> list[tuple[Token, str]]:
 
 def named_format(ctx: Context, token: Token) -> str | None:
     lemma = token.lemma_.lower()
-    if token.pos_ not in {"NOUN", "PROPN"} or lemma not in GROUP_HEADS:
+    if token.pos_ not in {"NOUN", "PROPN"} or lemma not in lexicons.words("group_head"):
         return None
     if token.dep_ == "compound":
         return None
     modifiers = [c for c in token.children if c.dep_ in {"compound", "amod"}]
     named = any(c.text[:1].isupper() for c in modifiers) or token.text[:1].isupper()
-    context = {t.lemma_.lower() for t in token.sent} & MEDIATION_WORDS
+    context = {t.lemma_.lower() for t in token.sent} & lexicons.words("mediation_word")
     if not context or not (named or modifiers) or token.i in ctx.token_key:
         return None  # "Wagner Group" is a known organisation, not a format
-    if lemma in GENERIC_HEADS and not named and not chaired(token):
+    if lemma in lexicons.words("generic_group_head") and not named and not chaired(token):
         return None  # "a jihadist group", "a military committee": not a mediation format
     phrase = group_phrase(token)
-    if not phrase or phrase.lower() in {"group", "process", "mission"}:
+    if not phrase or phrase.lower() in lexicons.words("bare_group_name"):
         return None
     entity = ctx.add_entity(phrase, "MediationGroup", confidence=0.6)
     start = min([token.idx] + [c.left_edge.idx for c in modifiers])
@@ -94,7 +84,7 @@ def chairing_verbs(token: Token) -> list[Token]:
     if token.dep_ in {"nsubj", "nsubjpass"} and any(c.dep_ == "agent"
                                                      for c in token.head.children):
         verbs.append(token.head)
-    return [v for v in verbs if v.lemma_.lower() in MEDIATOR_VERBS]
+    return [v for v in verbs if v.lemma_.lower() in lexicons.words("mediator_verb")]
 
 
 def chaired(token: Token) -> bool:
@@ -106,7 +96,7 @@ def group_phrase(token: Token) -> str:
     """"the so-called Astana format" -> "Astana format"; keeps "for X" / "in X"."""
     words = [c for c in token.subtree if c.i < token.i and c.dep_ in {"compound", "amod",
                                                                        "nmod", "punct"}
-             and c.lower_ not in {"so", "-", "called", "so-called", "three", "new"}]
+             and c.lower_ not in lexicons.words("group_name_filler")]
     tail = []
     for child in token.rights:
         if child.dep_ == "prep" and child.lower_ in {"for", "in", "on"}:
@@ -121,7 +111,7 @@ def group_phrase(token: Token) -> str:
 
 def envoy_office(ctx: Context, token: Token) -> str | None:
     """"the UN special envoy for Yemen, Hans Grundberg": an office that mediates."""
-    if token.lemma_.lower() not in ENVOY_NOUNS:
+    if token.lemma_.lower() not in lexicons.words("envoy_noun"):
         return None
     orgs = [c for c in token.children if c.dep_ in {"compound", "poss", "nmod"}
             and ctx.entities.get(ctx.token_key.get(c.i, ""), None) is not None
@@ -167,7 +157,7 @@ def group_mediators(ctx: Context, token: Token, group: str) -> list[Relation]:
     # "a committee chaired by A and including B"
     for verb in chairing_verbs(token):
         for v in (verb, *verb.conjuncts):
-            if v.lemma_.lower() in MEDIATOR_VERBS:
+            if v.lemma_.lower() in lexicons.words("mediator_verb"):
                 for arg in v.subtree:
                     # "chaired by A and including B": objects of by/including
                     if arg.dep_ in {"pobj", "dobj"} and arg.i != token.i and (
@@ -175,7 +165,8 @@ def group_mediators(ctx: Context, token: Token, group: str) -> list[Relation]:
                         keys += actors(ctx, ctx.resolve_all(arg))
     # "A brokered the X (together) with B"
     head = token.head
-    if token.dep_ == "dobj" and acts_as_verb(head) and head.lemma_.lower() in MEDIATOR_VERBS:
+    if token.dep_ == "dobj" and acts_as_verb(head) and head.lemma_.lower() in lexicons.words(
+            "mediator_verb"):
         keys += subjects(ctx, head)
         for prep in head.children:
             if prep.dep_ in {"prep", "advmod"} and prep.lower_ in {"with", "together"}:
@@ -184,8 +175,9 @@ def group_mediators(ctx: Context, token: Token, group: str) -> list[Relation]:
     # "the guarantor countries of the X, A, B and C"
     if token.dep_ == "pobj" and token.head.lower_ == "of":
         owner = token.head.head
-        if owner.lemma_.lower() in MEMBER_NOUNS or any(
-                c.lemma_.lower() in MEMBER_NOUNS for c in owner.children):
+        members = lexicons.words("member_noun")
+        if owner.lemma_.lower() in members or any(
+                c.lemma_.lower() in members for c in owner.children):
             for appos in (c for c in (*owner.children, *token.children) if c.dep_ == "appos"):
                 keys += actors(ctx, ctx.resolve_all(appos))
     keys = [k for k in dict.fromkeys(keys) if k != group]
@@ -197,7 +189,7 @@ def mediating_states(ctx: Context, groups: list[tuple[Token, str]]) -> list[Rela
     or of an unnamed group when the article names none."""
     found: list[Relation] = []
     for token in ctx.tokens:
-        if not (acts_as_verb(token) and token.lemma_.lower() in {"mediate", "broker"}):
+        if not (acts_as_verb(token) and token.lemma_.lower() in lexicons.words("mediating_verb")):
             continue
         if any(c.dep_ == "dobj" and ctx.token_key.get(c.i) in dict(
                 (k, t) for t, k in groups) for c in token.children):
