@@ -100,7 +100,7 @@ def test_every_type_of_the_ontology_has_words(scheme, lists):
 def test_an_entry_signals_one_thing_in_its_list():
     """"attack" is not an Attack as a noun and a Fighting as a verb."""
     contradictions = []
-    for name, rows in lexicons.table().items():
+    for rows in lexicons.table().values():
         seen: dict[str, str | None] = {}
         for row in rows:
             if seen.setdefault(row.entry, row.signals) != row.signals:

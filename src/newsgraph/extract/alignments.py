@@ -19,6 +19,14 @@ from . import lexicons
 from .context import Context
 from .syntax import actors, clause_span, pobjs
 
+BACKING_PARTICIPLES = lexicons.words("backing_participle")
+HOLDING_PARTICIPLES = lexicons.words("holding_participle")
+PARTICIPLES = BACKING_PARTICIPLES | HOLDING_PARTICIPLES
+LED_ALLIANCES = lexicons.words("led_alliance")
+ALLY_NOUNS = lexicons.words("ally_noun")
+SUPPORT_NOUNS = lexicons.words("support_noun")
+HAVING_VERBS = lexicons.words("having_verb")
+
 
 def find_alignments(ctx: Context) -> list[Relation]:
     found: list[Relation] = []
@@ -47,17 +55,16 @@ def modifier_actor(ctx: Context, participle: Token) -> list[str]:
 
 def hyphenated(ctx: Context, token: Token) -> list[Relation]:
     lower = token.lower_
-    backing, holding = lexicons.words("backing_participle"), lexicons.words("holding_participle")
-    if token.dep_ not in {"amod", "compound", "acl"} or lower not in backing | holding:
+    if token.dep_ not in {"amod", "compound", "acl"} or lower not in PARTICIPLES:
         return []
-    if lower == "led" and token.head.lemma_.lower() not in lexicons.words("led_alliance"):
+    if lower == "led" and token.head.lemma_.lower() not in LED_ALLIANCES:
         return []  # "Saudi-led coalition" is led (backed) by Saudi Arabia; "UN-led talks" not
     owners = modifier_actor(ctx, token)
     if not owners:
         return []
     head = token.head
     span = clause_span(head)
-    if lower in holding:
+    if lower in HOLDING_PARTICIPLES:
         places = [k for k in ctx.resolve(head, for_role="place")
                   if ctx.entities[k].type == "Place"]
         places += [k for p in pobjs(head, {"of"}) for k in ctx.resolve(p, for_role="place")
@@ -71,7 +78,7 @@ def hyphenated(ctx: Context, token: Token) -> list[Relation]:
 
 def allies(ctx: Context, token: Token) -> list[Relation]:
     """"Turkey, Azerbaijan's closest ally"; "its Russian and Iranian allies"."""
-    if token.lemma_.lower() not in lexicons.words("ally_noun") or token.pos_ != "NOUN":
+    if token.lemma_.lower() not in ALLY_NOUNS or token.pos_ != "NOUN":
         return []
     principal = [k for c in token.children if c.dep_ == "poss"
                  for k in actors(ctx, ctx.resolve(c))]
@@ -94,10 +101,10 @@ def allies(ctx: Context, token: Token) -> list[Relation]:
 
 def support_of(ctx: Context, token: Token) -> list[Relation]:
     """"X has the support of A, B and C"; "X enjoys the backing of A"."""
-    if token.lemma_.lower() not in lexicons.words("support_noun") or token.dep_ != "dobj":
+    if token.lemma_.lower() not in SUPPORT_NOUNS or token.dep_ != "dobj":
         return []
     verb = token.head
-    if verb.lemma_.lower() not in lexicons.words("having_verb"):
+    if verb.lemma_.lower() not in HAVING_VERBS:
         return []
     backed = [k for c in verb.children if c.dep_ == "nsubj" for k in actors(ctx, ctx.resolve(c))]
     backers = [k for p in pobjs(token, {"of", "from"}) for k in actors(ctx, ctx.resolve_all(p))]

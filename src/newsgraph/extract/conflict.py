@@ -19,6 +19,16 @@ from . import lexicons
 from .context import Context, acts_as_verb
 from .syntax import pobjs
 
+CONFLICT_NOUNS = lexicons.words("conflict_noun")
+WAR_ZONE_NOUNS = lexicons.words("war_zone_noun")
+INTERNATIONAL = lexicons.words("international_organisation")  # gazetteer keys
+CASUAL_MODIFIERS = lexicons.words("casual_modifier")
+WAGING_VERBS = lexicons.words("waging_verb")
+FOUGHT_OVER_NOUNS = lexicons.words("fought_over_noun")
+HOSTILE_VERBS = lexicons.words("hostile_verb")
+BETWEEN_NOUNS = lexicons.words("between_noun")
+CHAIRING_WORDS = lexicons.words("chairing_word")
+
 PARTY_TYPES = {"Country", "Organization", "Group"}
 
 
@@ -101,11 +111,10 @@ def parties_name(ctx: Context, conflict: Entity) -> None:
 
 
 def is_conflict_noun(token: Token) -> bool:
-    if token.lemma_.lower() not in lexicons.words("conflict_noun") or token.pos_ != "NOUN":
+    if token.lemma_.lower() not in CONFLICT_NOUNS or token.pos_ != "NOUN":
         return False
     # "war zones", "war crimes": a modifier, not the conflict itself
-    return token.dep_ != "compound" or token.head.lemma_.lower() in lexicons.words(
-        "war_zone_noun")
+    return token.dep_ != "compound" or token.head.lemma_.lower() in WAR_ZONE_NOUNS
 
 
 def describe(ctx: Context, token: Token) -> tuple[int, str | None, str | None]:
@@ -118,7 +127,7 @@ def describe(ctx: Context, token: Token) -> tuple[int, str | None, str | None]:
     """
     noun = token.lemma_.lower()
     mods = [c.lower_ for c in token.children
-            if c.dep_ == "amod" and c.lower_ in lexicons.words("casual_modifier")]
+            if c.dep_ == "amod" and c.lower_ in CASUAL_MODIFIERS]
     tail = " ".join([*mods, noun])
     previous = ctx.token_key.get(token.i - 1)
     if previous and ctx.entities[previous].type in {"Place", "Country"}:
@@ -138,7 +147,7 @@ def describe(ctx: Context, token: Token) -> tuple[int, str | None, str | None]:
     if owner_keys and ctx.entities[owner_keys[0]].type == "Country":
         return 2, f"{adjective(ctx, owner_keys[0])} {tail}", owner_keys[0]
     places = pobjs(token, {"in", "on"})
-    if token.dep_ == "dobj" and token.head.lemma_.lower() in lexicons.words("waging_verb"):
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in WAGING_VERBS:
         places += pobjs(token.head, {"in", "on", "against"})  # "waging war on Yemen"
     for place in places:
         keys = ctx.resolve(place, for_role="place")
@@ -158,7 +167,7 @@ def fought_over(ctx: Context) -> list[tuple[int, str, str, int]]:
     a war is about names it ("Nagorno-Karabakh conflict")."""
     found = []
     for token in ctx.tokens:
-        if token.lemma_.lower() not in lexicons.words("fought_over_noun"):
+        if token.lemma_.lower() not in FOUGHT_OVER_NOUNS:
             continue
         for place in pobjs(token, {"over", "for"}):
             keys = ctx.resolve(place, for_role="place")
@@ -183,7 +192,7 @@ def explicit_parties(ctx: Context) -> list[str]:
 def owned_war(ctx: Context) -> list[str]:
     """"Russia's war against Ukraine", "Hezbollah's war with Israel"."""
     for token in ctx.tokens:
-        if token.lemma_.lower() not in lexicons.words("conflict_noun"):
+        if token.lemma_.lower() not in CONFLICT_NOUNS:
             continue
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
         against = pobjs(token, {"against", "on", "with"})
@@ -198,7 +207,7 @@ def owned_war(ctx: Context) -> list[str]:
 def fighting_subjects(ctx: Context) -> list[str]:
     """"Armenia and Azerbaijan are fighting", "X and Y clashed"."""
     for token in ctx.tokens:
-        if token.lemma_.lower() not in lexicons.words("hostile_verb") or not acts_as_verb(token):
+        if token.lemma_.lower() not in HOSTILE_VERBS or not acts_as_verb(token):
             continue
         for child in token.children:
             if child.dep_ == "nsubj" and child.conjuncts:
@@ -210,7 +219,7 @@ def fighting_subjects(ctx: Context) -> list[str]:
 
 def war_between(ctx: Context) -> list[str]:
     """"the conflict between X and Y", "fighting between X and Y"."""
-    nouns = lexicons.words("conflict_noun") | lexicons.words("between_noun")
+    nouns = CONFLICT_NOUNS | BETWEEN_NOUNS
     for token in ctx.tokens:
         if token.lower_ != "between" or token.head.lemma_.lower() not in nouns:
             continue
@@ -229,8 +238,7 @@ def frequent_parties(ctx: Context) -> list[str]:
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     for key, entity in ctx.entities.items():
-        if entity.type not in {"Country", "Organization"} or key in lexicons.words(
-                "international_organisation"):
+        if entity.type not in {"Country", "Organization"} or key in INTERNATIONAL:
             continue
         if key in mediators:
             continue
@@ -248,7 +256,7 @@ def mediator_keys(ctx: Context) -> set[str]:
             for child in token.children:
                 if child.dep_ == "nsubj":
                     keys.update(k for k in ctx.resolve_all(child, for_role="name"))
-        if token.lower_ in lexicons.words("chairing_word"):
+        if token.lower_ in CHAIRING_WORDS:
             for agent in token.children:
                 for pobj in agent.children:
                     keys.update(ctx.resolve_all(pobj, for_role="name"))

@@ -23,6 +23,8 @@ from .context import Context, acts_as_verb
 from .dates import normalise_date
 from .triggers import trigger_type, unrealised
 
+REPEAT_DETERMINERS = lexicons.words("repeat_determiner")
+
 CONTACT_TYPES = {"PhoneCall", "Meeting", "Negotiation", "Interview"}
 VIOLENCE_TYPES = {"Fighting", "Attack", "MilitaryAdvance", "TerritorialCapture", "Deployment",
                   "CeasefireViolation"}
@@ -50,7 +52,7 @@ def find_events(ctx: Context, speaker_by_sentence: dict[int, str]) -> list[Event
 
 def is_repeat(token: Token, kind: str, events: list[Event]) -> bool:
     """"the call" / "the conversation" again: the same event, not a new one."""
-    definite = any(c.lower_ in lexicons.words("repeat_determiner") for c in token.children)
+    definite = any(c.lower_ in REPEAT_DETERMINERS for c in token.children)
     if not definite or token.pos_ != "NOUN":
         return False
     return any(e.type == kind for e in events)

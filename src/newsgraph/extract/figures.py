@@ -19,6 +19,17 @@ from . import lexicons
 from .context import Context
 from .numbers import QUALIFIERS, VAGUE, parse_number, qualifier_before
 
+CASUALTY_WORDS = lexicons.signals("casualty")
+VICTIM_NOUNS = lexicons.signals("victim")
+NEGATORS = lexicons.words("negator")
+FORCING_VERBS = lexicons.words("forcing_verb")
+DISPLACING_VERBS = lexicons.words("displacing_verb")
+HOME_NOUNS = lexicons.words("home_noun")
+NUMBER_SCALES = lexicons.words("number_scale")
+CAPTIVE_NOUNS = lexicons.words("captive_noun")
+COUNT_NOUN_CASUALTIES = lexicons.signals("count_noun")
+COUNT_NOUNS = lexicons.words("count_noun")
+
 NOT_COUNTS = {"DATE", "TIME", "PERCENT", "QUANTITY", "ORDINAL"}  # entity labels
 # A sum of money names a currency: "$4 million", "4 million euros".
 CURRENCY = re.compile("|".join(re.escape(w) for w in lexicons.ordered("currency")), re.I)
@@ -26,7 +37,7 @@ CURRENCY = re.compile("|".join(re.escape(w) for w in lexicons.ordered("currency"
 
 def casualty_of(token: Token) -> str | None:
     lemma = token.lemma_.lower()
-    words = lexicons.signals("casualty")
+    words = CASUALTY_WORDS
     kind = words.get(lemma) or words.get(token.lower_)
     if kind is None:
         return None
@@ -47,7 +58,7 @@ def victims_of(noun: Token) -> str | None:
                     if pobj.dep_ == "pobj":
                         return victims_of(pobj)
         return None
-    victims = lexicons.signals("victim").get(noun.lemma_.lower())
+    victims = VICTIM_NOUNS.get(noun.lemma_.lower())
     if any(c.lemma_.lower() == "civilian" for c in noun.children):
         return "Civilians"  # "civilian men"
     return victims
@@ -56,7 +67,7 @@ def victims_of(noun: Token) -> str | None:
 def is_negated(*tokens: Token) -> bool:
     for tok in tokens:
         for child in tok.children:
-            if child.dep_ == "neg" or child.lower_ in lexicons.words("negator"):
+            if child.dep_ == "neg" or child.lower_ in NEGATORS:
                 return True
     return False
 
@@ -72,11 +83,11 @@ def is_money(token: Token) -> bool:
 
 def forced_out(verb: Token) -> bool:
     """"forced to leave", "forced 150,000 from their homes": displacement."""
-    if verb.lemma_.lower() not in lexicons.words("forcing_verb"):
+    if verb.lemma_.lower() not in FORCING_VERBS:
         return False
-    return any(c.dep_ == "xcomp" and c.lemma_.lower() in lexicons.words("displacing_verb")
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in DISPLACING_VERBS
                for c in verb.children
-               ) or any(g.lemma_.lower() in lexicons.words("home_noun")
+               ) or any(g.lemma_.lower() in HOME_NOUNS
                         for p in verb.children if p.lower_ in {"from", "out"}
                         for g in p.subtree)
 
@@ -89,7 +100,7 @@ def number_tokens(token: Token) -> list[Token]:
         doc[start - 1].ent_type_ not in NOT_COUNTS
     ):
         start -= 1
-    scales = lexicons.words("number_scale")
+    scales = NUMBER_SCALES
     while end + 1 < len(doc) and (doc[end + 1].like_num or doc[end + 1].lower_ in scales
                                   or doc[end + 1].text == "-"):
         end += 1
@@ -191,7 +202,7 @@ def verb_casualty(anchor: Token) -> Found:
     if forced_out(verb):
         return "Displaced", verb
     if verb.lemma_.lower() == "take" and any(
-            c.lemma_.lower() in lexicons.words("captive_noun") for c in verb.children):
+            c.lemma_.lower() in CAPTIVE_NOUNS for c in verb.children):
         return "Captured", verb
     found: Found = (None, None)
     for child in verb.children:
@@ -206,7 +217,7 @@ def toll_casualty(num: Token) -> Found:
     if toll is None:
         return None, None
     kinds = [casualty_of(t) for t in toll.subtree if t != toll and casualty_of(t)]
-    own = lexicons.signals("count_noun").get(toll.lemma_.lower())
+    own = COUNT_NOUN_CASUALTIES.get(toll.lemma_.lower())
     if kinds or own:
         return (kinds[0] if kinds else own), toll
     return None, None
@@ -227,11 +238,11 @@ def toll_head(num: Token) -> Token | None:
     number of people displaced at a million" (a few steps up the tree)."""
     head = num.head
     for _ in range(5):
-        if head.lemma_.lower() in lexicons.words("count_noun"):
+        if head.lemma_.lower() in COUNT_NOUNS:
             return head
         for child in head.children:
             if child.dep_ in {"nsubj", "nsubjpass", "dobj"} and child.lemma_.lower() in \
-                    lexicons.words("count_noun"):
+                    COUNT_NOUNS:
                 return child  # "the toll rose to 45", "puts the toll at 45"
         if head.head == head:
             break

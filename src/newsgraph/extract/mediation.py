@@ -24,6 +24,16 @@ from . import lexicons
 from .context import Context, acts_as_verb, noun_phrase, window_start
 from .syntax import actors, clause_span, pobjs, sentence_span, subjects
 
+GROUP_HEADS = lexicons.words("group_head")
+MEDIATION_WORDS = lexicons.words("mediation_word")
+GENERIC_GROUP_HEADS = lexicons.words("generic_group_head")
+BARE_GROUP_NAMES = lexicons.words("bare_group_name")
+MEDIATOR_VERBS = lexicons.words("mediator_verb")
+GROUP_NAME_FILLERS = lexicons.words("group_name_filler")
+ENVOY_NOUNS = lexicons.words("envoy_noun")
+MEMBER_NOUNS = lexicons.words("member_noun")
+MEDIATING_VERBS = lexicons.words("mediating_verb")
+
 
 def find_mediation(ctx: Context) -> list[Relation]:
     groups = find_groups(ctx)
@@ -57,19 +67,19 @@ def find_groups(ctx: Context) -> list[tuple[Token, str]]:
 
 def named_format(ctx: Context, token: Token) -> str | None:
     lemma = token.lemma_.lower()
-    if token.pos_ not in {"NOUN", "PROPN"} or lemma not in lexicons.words("group_head"):
+    if token.pos_ not in {"NOUN", "PROPN"} or lemma not in GROUP_HEADS:
         return None
     if token.dep_ == "compound":
         return None
     modifiers = [c for c in token.children if c.dep_ in {"compound", "amod"}]
     named = any(c.text[:1].isupper() for c in modifiers) or token.text[:1].isupper()
-    context = {t.lemma_.lower() for t in token.sent} & lexicons.words("mediation_word")
+    context = {t.lemma_.lower() for t in token.sent} & MEDIATION_WORDS
     if not context or not (named or modifiers) or token.i in ctx.token_key:
         return None  # "Wagner Group" is a known organisation, not a format
-    if lemma in lexicons.words("generic_group_head") and not named and not chaired(token):
+    if lemma in GENERIC_GROUP_HEADS and not named and not chaired(token):
         return None  # "a jihadist group", "a military committee": not a mediation format
     phrase = group_phrase(token)
-    if not phrase or phrase.lower() in lexicons.words("bare_group_name"):
+    if not phrase or phrase.lower() in BARE_GROUP_NAMES:
         return None
     entity = ctx.add_entity(phrase, "MediationGroup", confidence=0.6)
     start = min([token.idx] + [c.left_edge.idx for c in modifiers])
@@ -84,7 +94,7 @@ def chairing_verbs(token: Token) -> list[Token]:
     if token.dep_ in {"nsubj", "nsubjpass"} and any(c.dep_ == "agent"
                                                      for c in token.head.children):
         verbs.append(token.head)
-    return [v for v in verbs if v.lemma_.lower() in lexicons.words("mediator_verb")]
+    return [v for v in verbs if v.lemma_.lower() in MEDIATOR_VERBS]
 
 
 def chaired(token: Token) -> bool:
@@ -96,7 +106,7 @@ def group_phrase(token: Token) -> str:
     """"the so-called Astana format" -> "Astana format"; keeps "for X" / "in X"."""
     words = [c for c in token.subtree if c.i < token.i and c.dep_ in {"compound", "amod",
                                                                        "nmod", "punct"}
-             and c.lower_ not in lexicons.words("group_name_filler")]
+             and c.lower_ not in GROUP_NAME_FILLERS]
     tail = []
     for child in token.rights:
         if child.dep_ == "prep" and child.lower_ in {"for", "in", "on"}:
@@ -111,7 +121,7 @@ def group_phrase(token: Token) -> str:
 
 def envoy_office(ctx: Context, token: Token) -> str | None:
     """"the UN special envoy for Yemen, Hans Grundberg": an office that mediates."""
-    if token.lemma_.lower() not in lexicons.words("envoy_noun"):
+    if token.lemma_.lower() not in ENVOY_NOUNS:
         return None
     orgs = [c for c in token.children if c.dep_ in {"compound", "poss", "nmod"}
             and ctx.entities.get(ctx.token_key.get(c.i, ""), None) is not None
@@ -157,7 +167,7 @@ def group_mediators(ctx: Context, token: Token, group: str) -> list[Relation]:
     # "a committee chaired by A and including B"
     for verb in chairing_verbs(token):
         for v in (verb, *verb.conjuncts):
-            if v.lemma_.lower() in lexicons.words("mediator_verb"):
+            if v.lemma_.lower() in MEDIATOR_VERBS:
                 for arg in v.subtree:
                     # "chaired by A and including B": objects of by/including
                     if arg.dep_ in {"pobj", "dobj"} and arg.i != token.i and (
@@ -165,8 +175,7 @@ def group_mediators(ctx: Context, token: Token, group: str) -> list[Relation]:
                         keys += actors(ctx, ctx.resolve_all(arg))
     # "A brokered the X (together) with B"
     head = token.head
-    if token.dep_ == "dobj" and acts_as_verb(head) and head.lemma_.lower() in lexicons.words(
-            "mediator_verb"):
+    if token.dep_ == "dobj" and acts_as_verb(head) and head.lemma_.lower() in MEDIATOR_VERBS:
         keys += subjects(ctx, head)
         for prep in head.children:
             if prep.dep_ in {"prep", "advmod"} and prep.lower_ in {"with", "together"}:
@@ -175,7 +184,7 @@ def group_mediators(ctx: Context, token: Token, group: str) -> list[Relation]:
     # "the guarantor countries of the X, A, B and C"
     if token.dep_ == "pobj" and token.head.lower_ == "of":
         owner = token.head.head
-        members = lexicons.words("member_noun")
+        members = MEMBER_NOUNS
         if owner.lemma_.lower() in members or any(
                 c.lemma_.lower() in members for c in owner.children):
             for appos in (c for c in (*owner.children, *token.children) if c.dep_ == "appos"):
@@ -189,7 +198,7 @@ def mediating_states(ctx: Context, groups: list[tuple[Token, str]]) -> list[Rela
     or of an unnamed group when the article names none."""
     found: list[Relation] = []
     for token in ctx.tokens:
-        if not (acts_as_verb(token) and token.lemma_.lower() in lexicons.words("mediating_verb")):
+        if not (acts_as_verb(token) and token.lemma_.lower() in MEDIATING_VERBS):
             continue
         if any(c.dep_ == "dobj" and ctx.token_key.get(c.i) in dict(
                 (k, t) for t, k in groups) for c in token.children):

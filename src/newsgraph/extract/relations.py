@@ -20,6 +20,21 @@ from .context import Context, acts_as_verb
 from .mediation import find_mediation
 from .syntax import RELATIVES, actors, antecedent, clause_span, pobjs, subjects
 
+SUPPORT_VERBS = lexicons.words("support_verb")
+SPONSOR_VERBS = lexicons.words("sponsor_verb")
+BACKING_VERBS = SUPPORT_VERBS | SPONSOR_VERBS  # "backed by", "financed and armed by"
+COPULA_VERBS = lexicons.words("copula_verb")
+SEEING_VERBS = lexicons.words("seeing_verb")
+ALLY_ATTRIBUTES = lexicons.words("ally_attribute")
+PROTECTOR_NOUNS = lexicons.words("protector_noun")
+CONTROL_VERBS = lexicons.words("control_verb")
+STRONGHOLD_NOUNS = lexicons.words("stronghold_noun")
+RECOGNISING_VERBS = lexicons.words("recognising_verb")
+TERRITORY_NOUNS = lexicons.words("territory_noun")
+BELONG_VERBS = lexicons.words("belong_verb")
+LEGAL_WORDS = lexicons.words("legal_word")
+WAR_NOUNS = lexicons.words("war_noun")
+
 
 def find_relations(ctx: Context) -> list[Relation]:
     relations: list[Relation] = []
@@ -46,25 +61,20 @@ def dedupe(relations: list[Relation]) -> list[Relation]:
     return kept
 
 
-def backing_verbs() -> frozenset[str]:
-    """Verbs of support and of sponsorship: "backed by", "financed and armed by"."""
-    return lexicons.words("support_verb") | lexicons.words("sponsor_verb")
-
-
 def supports(ctx: Context, token: Token) -> list[Relation]:
     """"X is on the side of Y", "X sides with Y", "Y, backed by X", "Y sees X as an ally"."""
     lemma = token.lemma_.lower()
     verbal = acts_as_verb(token)
-    if verbal and lemma == "be" or lemma in lexicons.words("copula_verb"):
+    if verbal and lemma == "be" or lemma in COPULA_VERBS:
         return sided_with(ctx, token)
-    if lemma in lexicons.words("support_verb") and not verbal and misparsed_verb(token):
+    if lemma in SUPPORT_VERBS and not verbal and misparsed_verb(token):
         holders, allies = surface_pair(ctx, token)
         return pairs(ctx, holders, actors(ctx, allies), token, "supports")
-    if lemma in backing_verbs() and by_agent(token):
+    if lemma in BACKING_VERBS and by_agent(token):
         # "Hezbollah, which is financed and armed by Iran"; "the GNA, backed by Turkey"
         backers = [k for a in by_agent(token) for k in actors(ctx, ctx.resolve_all(a))]
         return pairs(ctx, backers, passive_object(ctx, token), token, "supports")
-    if verbal and lemma in lexicons.words("support_verb"):
+    if verbal and lemma in SUPPORT_VERBS:
         objs = pobjs(token, {"with"}) if lemma == "side" else [
             c for c in token.children if c.dep_ == "dobj"]
         found: list[Relation] = []
@@ -72,7 +82,7 @@ def supports(ctx: Context, token: Token) -> list[Relation]:
             found += pairs(ctx, subjects(ctx, token), actors(ctx, ctx.resolve_all(obj)), token,
                            "supports")
         return found
-    if verbal and lemma in lexicons.words("seeing_verb"):
+    if verbal and lemma in SEEING_VERBS:
         return seen_as_protector(ctx, token)
     return []
 
@@ -86,7 +96,7 @@ def sided_with(ctx: Context, token: Token) -> list[Relation]:
                 found += pairs(ctx, subjects(ctx, token), ctx.resolve_all(obj), token,
                                "supports")
     for attr in token.children:
-        if attr.dep_ == "attr" and attr.lemma_.lower() in lexicons.words("ally_attribute"):
+        if attr.dep_ == "attr" and attr.lemma_.lower() in ALLY_ATTRIBUTES:
             for obj in pobjs(attr, {"of"}):
                 found += pairs(ctx, subjects(ctx, token), ctx.resolve_all(obj), token,
                                "supports")
@@ -99,7 +109,7 @@ def seen_as_protector(ctx: Context, token: Token) -> list[Relation]:
     for obj in (c for c in token.children if c.dep_ == "dobj"):
         roles = [g for p in token.children if p.lower_ == "as" for g in p.children]
         roles += [g for p in obj.children if p.lower_ == "as" for g in p.children]
-        if any(r.lemma_.lower() in lexicons.words("protector_noun") for r in roles):
+        if any(r.lemma_.lower() in PROTECTOR_NOUNS for r in roles):
             found += pairs(ctx, actors(ctx, ctx.resolve_all(obj)), subjects(ctx, token),
                            token, "supports")
     return found
@@ -133,7 +143,7 @@ def passive_object(ctx: Context, verb: Token) -> list[str]:
     found = actors(ctx, ctx.resolve_all(target, create=True)) or [
         k for k in ctx.resolve_all(target, for_role="place")
         if ctx.entities[k].type == "Place"]
-    if not found and target.pos_ == "NOUN" and lemma in backing_verbs():
+    if not found and target.pos_ == "NOUN" and lemma in BACKING_VERBS:
         found = [ctx.group_for(target)]  # "the junta, which is armed by X"
     return found
 
@@ -147,7 +157,7 @@ def pairs(ctx: Context, subjects_: list[str], objects: list[str], token: Token,
 
 def controls(ctx: Context, token: Token) -> list[Relation]:
     lemma = token.lemma_.lower()
-    if lemma not in lexicons.words("control_verb"):
+    if lemma not in CONTROL_VERBS:
         return []
     places: list[str] = []
     holders: list[str] = []
@@ -194,7 +204,7 @@ def surface_pair(ctx: Context, verb: Token) -> tuple[list[str], list[str]]:
 
 def strongholds(ctx: Context, token: Token) -> list[Relation]:
     """"Tarhuna, an LNA stronghold": the holder controls the place."""
-    if token.lemma_.lower() not in lexicons.words("stronghold_noun") or token.dep_ != "appos":
+    if token.lemma_.lower() not in STRONGHOLD_NOUNS or token.dep_ != "appos":
         return []
     place = [k for k in ctx.resolve(token.head, for_role="place")
              if ctx.entities[k].type == "Place"]
@@ -206,7 +216,7 @@ def strongholds(ctx: Context, token: Token) -> list[Relation]:
 def recognised_as_part(ctx: Context, token: Token) -> list[Relation]:
     """"P is internationally recognised as part of C", "P, regarded by the UN as
     Syrian territory": the legal status of a place."""
-    if token.lemma_.lower() not in lexicons.words("recognising_verb"):
+    if token.lemma_.lower() not in RECOGNISING_VERBS:
         return []
     found: list[Relation] = []
     for role in pobjs(token, {"as"}):
@@ -214,7 +224,7 @@ def recognised_as_part(ctx: Context, token: Token) -> list[Relation]:
         if role.lemma_.lower() == "part":
             for obj in pobjs(role, {"of"}):
                 countries += country_in(ctx, obj)
-        elif role.lemma_.lower() in lexicons.words("territory_noun"):
+        elif role.lemma_.lower() in TERRITORY_NOUNS:
             countries += [ctx.demonym_key[c.i] for c in role.children if c.i in ctx.demonym_key]
             for obj in pobjs(role, {"of"}):
                 countries += country_in(ctx, obj)
@@ -226,12 +236,12 @@ def recognised_as_part(ctx: Context, token: Token) -> list[Relation]:
 def legally_part_of(ctx: Context, token: Token) -> list[Relation]:
     lemma = token.lemma_.lower()
     found: list[Relation] = []
-    if acts_as_verb(token) and lemma in lexicons.words("belong_verb"):
+    if acts_as_verb(token) and lemma in BELONG_VERBS:
         place = place_subject(ctx, token)
         for obj in pobjs(token, {"to"}):
             found += pairs(ctx, place, country_in(ctx, obj), token, "legallyPartOf")
     elif lemma == "be" and token.pos_ in {"AUX", "VERB"}:
-        legal = any(t.lower_ in lexicons.words("legal_word") for t in token.subtree)
+        legal = any(t.lower_ in LEGAL_WORDS for t in token.subtree)
         for attr in token.children:
             if attr.dep_ == "attr" and attr.lemma_.lower() == "part" and legal:
                 for obj in pobjs(attr, {"of"}):
@@ -278,7 +288,7 @@ def conflict_relations(ctx: Context) -> list[Relation]:
 def between_span(ctx: Context) -> TextSpan | None:
     """"the conflict between the two former Soviet republics"."""
     for token in ctx.tokens:
-        if token.lower_ == "between" and token.head.lemma_.lower() in lexicons.words("war_noun"):
+        if token.lower_ == "between" and token.head.lemma_.lower() in WAR_NOUNS:
             tokens = list(token.head.subtree)
             return TextSpan(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
     return None
