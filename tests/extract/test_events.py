@@ -175,3 +175,31 @@ def test_more_trigger_forms(run, text, type_):
 
 def test_urging_a_halt_is_not_a_ceasefire(run):
     assert not run("Macron urged Russia to halt the fighting in Ukraine.").events("Ceasefire")
+
+
+# One row each of the event-trigger table (data/lexicons/en/event_triggers.tsv),
+# including the lemmas the old noun/verb lists had left out (assault, fire, hit,
+# station, visit, bombing): each as a noun, a verb or both, with its condition.
+@pytest.mark.parametrize(("text", "trigger", "type_"), [
+    ("Rebel fighters assaulted the town of Marib on Sunday.", "assaulted", "Attack"),
+    ("The rebel assault on Marib failed.", "assault", "Attack"),
+    ("Government troops fired on protesters in Khartoum.", "fired", "Attack"),
+    ("Russian missiles hit a power station in Lviv.", "hit", "Attack"),
+    ("Russia stationed troops in Belarus.", "stationed", "Deployment"),
+    ("Blinken visited Kyiv on Monday.", "visited", "Meeting"),
+    ("Blinken's visit to Kyiv lasted a day.", "visit", "Meeting"),
+    ("Israeli bombing killed 12 people in Gaza.", "bombing", "Attack"),
+    ("Russian forces killed 12 civilians in Bucha.", "killed", "Attack"),
+])
+def test_trigger_table_rows(run, text, trigger, type_):
+    assert (type_, trigger) in {(e.type, e.trigger) for e in run(text).events()}
+
+
+@pytest.mark.parametrize("text", [
+    "Russia stationed in Belarus.",  # station: only with troops, weapons, ... as object
+    "Russia held a talk in Geneva.",  # talk: only in the plural
+    "Twelve civilians were killed in Bucha.",  # kill: only with an actor (else a figure)
+    "Russia moved troops to the border.",  # move: not a trigger
+])
+def test_trigger_table_conditions(run, text):
+    assert not run(text).events()

@@ -15,14 +15,17 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..model import Relation
+from . import lexicons
 from .context import Context
 from .syntax import actors, clause_span, pobjs
 
-BACKING = {"backed", "aligned", "allied", "supported", "sponsored", "funded", "armed",
-           "financed", "led"}
-HOLDING = {"held", "controlled", "occupied", "run", "administered"}
-ALLY_NOUNS = {"ally", "backer", "patron", "protector", "sponsor", "supporter"}
-SUPPORT_NOUNS = {"support", "backing"}
+BACKING_PARTICIPLES = lexicons.words("backing_participle")
+HOLDING_PARTICIPLES = lexicons.words("holding_participle")
+PARTICIPLES = BACKING_PARTICIPLES | HOLDING_PARTICIPLES
+LED_ALLIANCES = lexicons.words("led_alliance")
+ALLY_NOUNS = lexicons.words("ally_noun")
+SUPPORT_NOUNS = lexicons.words("support_noun")
+HAVING_VERBS = lexicons.words("having_verb")
 
 
 def find_alignments(ctx: Context) -> list[Relation]:
@@ -52,16 +55,16 @@ def modifier_actor(ctx: Context, participle: Token) -> list[str]:
 
 def hyphenated(ctx: Context, token: Token) -> list[Relation]:
     lower = token.lower_
-    if token.dep_ not in {"amod", "compound", "acl"} or lower not in BACKING | HOLDING:
+    if token.dep_ not in {"amod", "compound", "acl"} or lower not in PARTICIPLES:
         return []
-    if lower == "led" and token.head.lemma_.lower() not in {"coalition", "alliance", "force"}:
+    if lower == "led" and token.head.lemma_.lower() not in LED_ALLIANCES:
         return []  # "Saudi-led coalition" is led (backed) by Saudi Arabia; "UN-led talks" not
     owners = modifier_actor(ctx, token)
     if not owners:
         return []
     head = token.head
     span = clause_span(head)
-    if lower in HOLDING:
+    if lower in HOLDING_PARTICIPLES:
         places = [k for k in ctx.resolve(head, for_role="place")
                   if ctx.entities[k].type == "Place"]
         places += [k for p in pobjs(head, {"of"}) for k in ctx.resolve(p, for_role="place")
@@ -101,7 +104,7 @@ def support_of(ctx: Context, token: Token) -> list[Relation]:
     if token.lemma_.lower() not in SUPPORT_NOUNS or token.dep_ != "dobj":
         return []
     verb = token.head
-    if verb.lemma_.lower() not in {"have", "enjoy", "receive", "win", "get", "gain"}:
+    if verb.lemma_.lower() not in HAVING_VERBS:
         return []
     backed = [k for c in verb.children if c.dep_ == "nsubj" for k in actors(ctx, ctx.resolve(c))]
     backers = [k for p in pobjs(token, {"of", "from"}) for k in actors(ctx, ctx.resolve_all(p))]

@@ -15,16 +15,21 @@ from spacy.tokens import Token
 
 from ..identity import identity_of
 from ..model import Entity
-from . import lexicon
+from . import lexicons
 from .context import Context, acts_as_verb
 from .syntax import pobjs
 
-INTERNATIONAL = {"un", "united_nations", "osce", "eu", "european_union", "nato", "icrc",
-                 "un_security_council", "african_union", "arab_league"}
+CONFLICT_NOUNS = lexicons.words("conflict_noun")
+WAR_ZONE_NOUNS = lexicons.words("war_zone_noun")
+INTERNATIONAL = lexicons.words("international_organisation")  # gazetteer keys
+CASUAL_MODIFIERS = lexicons.words("casual_modifier")
+WAGING_VERBS = lexicons.words("waging_verb")
+FOUGHT_OVER_NOUNS = lexicons.words("fought_over_noun")
+HOSTILE_VERBS = lexicons.words("hostile_verb")
+BETWEEN_NOUNS = lexicons.words("between_noun")
+CHAIRING_WORDS = lexicons.words("chairing_word")
 
-
-HOSTILE_VERBS = {"fight", "clash", "battle", "trade", "exchange", "war"}
-CASUAL_MODIFIERS = {"civil", "armed", "border", "ethnic", "proxy", "full-scale", "cold"}
+PARTY_TYPES = {"Country", "Organization", "Group"}
 
 
 def find_conflict(ctx: Context) -> None:
@@ -106,10 +111,10 @@ def parties_name(ctx: Context, conflict: Entity) -> None:
 
 
 def is_conflict_noun(token: Token) -> bool:
-    if token.lemma_.lower() not in lexicon.CONFLICT_NOUNS or token.pos_ != "NOUN":
+    if token.lemma_.lower() not in CONFLICT_NOUNS or token.pos_ != "NOUN":
         return False
     # "war zones", "war crimes": a modifier, not the conflict itself
-    return token.dep_ != "compound" or token.head.lemma_.lower() in {"region", "area", "zone"}
+    return token.dep_ != "compound" or token.head.lemma_.lower() in WAR_ZONE_NOUNS
 
 
 def describe(ctx: Context, token: Token) -> tuple[int, str | None, str | None]:
@@ -121,7 +126,8 @@ def describe(ctx: Context, token: Token) -> tuple[int, str | None, str | None]:
     "Russia-Ukraine war"; 9 a bare "the conflict".
     """
     noun = token.lemma_.lower()
-    mods = [c.lower_ for c in token.children if c.dep_ == "amod" and c.lower_ in CASUAL_MODIFIERS]
+    mods = [c.lower_ for c in token.children
+            if c.dep_ == "amod" and c.lower_ in CASUAL_MODIFIERS]
     tail = " ".join([*mods, noun])
     previous = ctx.token_key.get(token.i - 1)
     if previous and ctx.entities[previous].type in {"Place", "Country"}:
@@ -141,7 +147,7 @@ def describe(ctx: Context, token: Token) -> tuple[int, str | None, str | None]:
     if owner_keys and ctx.entities[owner_keys[0]].type == "Country":
         return 2, f"{adjective(ctx, owner_keys[0])} {tail}", owner_keys[0]
     places = pobjs(token, {"in", "on"})
-    if token.dep_ == "dobj" and token.head.lemma_.lower() in {"wage", "fight", "lead"}:
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in WAGING_VERBS:
         places += pobjs(token.head, {"in", "on", "against"})  # "waging war on Yemen"
     for place in places:
         keys = ctx.resolve(place, for_role="place")
@@ -161,8 +167,7 @@ def fought_over(ctx: Context) -> list[tuple[int, str, str, int]]:
     a war is about names it ("Nagorno-Karabakh conflict")."""
     found = []
     for token in ctx.tokens:
-        if token.lemma_.lower() not in {"fighting", "fight", "battle", "war", "conflict",
-                                        "dispute", "clash"}:
+        if token.lemma_.lower() not in FOUGHT_OVER_NOUNS:
             continue
         for place in pobjs(token, {"over", "for"}):
             keys = ctx.resolve(place, for_role="place")
@@ -181,28 +186,42 @@ def adjective(ctx: Context, country: str) -> str:
 
 def explicit_parties(ctx: Context) -> list[str]:
     """"the war between X and Y", "X's war against (with) Y", or "X and Y are fighting"."""
+    return owned_war(ctx) or fighting_subjects(ctx) or war_between(ctx)
+
+
+def owned_war(ctx: Context) -> list[str]:
+    """"Russia's war against Ukraine", "Hezbollah's war with Israel"."""
     for token in ctx.tokens:
-        if token.lemma_.lower() in lexicon.CONFLICT_NOUNS:
-            owner = next((c for c in token.children if c.dep_ == "poss"), None)
-            against = pobjs(token, {"against", "on", "with"})
-            if owner is not None and against:
-                keys = [k for k in (*ctx.resolve(owner), *ctx.resolve(against[0]))
-                        if ctx.entities[k].type in {"Country", "Organization", "Group"}]
-                if len(keys) == 2:
-                    return keys
-    for token in ctx.tokens:
-        if token.lemma_.lower() in HOSTILE_VERBS and acts_as_verb(token):
-            for child in token.children:
-                if child.dep_ == "nsubj" and child.conjuncts:
-                    keys = [k for k in ctx.resolve_all(child)
-                            if ctx.entities[k].type in {"Country", "Organization", "Group"}]
-                    if len(keys) >= 2:
-                        return keys[:2]
-    for token in ctx.tokens:
-        if token.lower_ != "between":
+        if token.lemma_.lower() not in CONFLICT_NOUNS:
             continue
-        head = token.head
-        if head.lemma_.lower() not in lexicon.CONFLICT_NOUNS | {"fighting", "clash", "hostility"}:
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        against = pobjs(token, {"against", "on", "with"})
+        if owner is not None and against:
+            keys = [k for k in (*ctx.resolve(owner), *ctx.resolve(against[0]))
+                    if ctx.entities[k].type in PARTY_TYPES]
+            if len(keys) == 2:
+                return keys
+    return []
+
+
+def fighting_subjects(ctx: Context) -> list[str]:
+    """"Armenia and Azerbaijan are fighting", "X and Y clashed"."""
+    for token in ctx.tokens:
+        if token.lemma_.lower() not in HOSTILE_VERBS or not acts_as_verb(token):
+            continue
+        for child in token.children:
+            if child.dep_ == "nsubj" and child.conjuncts:
+                keys = [k for k in ctx.resolve_all(child) if ctx.entities[k].type in PARTY_TYPES]
+                if len(keys) >= 2:
+                    return keys[:2]
+    return []
+
+
+def war_between(ctx: Context) -> list[str]:
+    """"the conflict between X and Y", "fighting between X and Y"."""
+    nouns = CONFLICT_NOUNS | BETWEEN_NOUNS
+    for token in ctx.tokens:
+        if token.lower_ != "between" or token.head.lemma_.lower() not in nouns:
             continue
         for pobj in token.children:
             if pobj.dep_ != "pobj":
@@ -237,7 +256,7 @@ def mediator_keys(ctx: Context) -> set[str]:
             for child in token.children:
                 if child.dep_ == "nsubj":
                     keys.update(k for k in ctx.resolve_all(child, for_role="name"))
-        if token.lower_ in {"co-chaired", "chaired"}:
+        if token.lower_ in CHAIRING_WORDS:
             for agent in token.children:
                 for pobj in agent.children:
                     keys.update(ctx.resolve_all(pobj, for_role="name"))

@@ -11,10 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
-          "september", "october", "november", "december"]
-RELATIVE = {"today": 0, "tonight": 0, "this morning": 0, "yesterday": 1, "last night": 1}
+from . import lexicons
+
+WEEKDAYS = list(lexicons.ordered("weekday"))  # Monday first, as date.weekday()
+MONTHS = list(lexicons.ordered("month"))
+RELATIVE = lexicons.numbers("relative_day")  # days before the article's date
 
 
 def normalise_date(expression: str, article_date: dt.date | None) -> dt.date | None:

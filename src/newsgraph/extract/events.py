@@ -10,147 +10,24 @@ from a date expression attached to the trigger's clause.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
 from spacy.tokens import Span, Token
 
 from ..model import Event
 from ..model import Span as TextSpan
-from . import lexicon
+from . import lexicons
 from .context import Context, acts_as_verb
 from .dates import normalise_date
+from .triggers import trigger_type, unrealised
 
-HALT_VERBS = {"halt", "stop", "end", "cease", "suspend"}
+REPEAT_DETERMINERS = lexicons.words("repeat_determiner")
+
 CONTACT_TYPES = {"PhoneCall", "Meeting", "Negotiation", "Interview"}
 VIOLENCE_TYPES = {"Fighting", "Attack", "MilitaryAdvance", "TerritorialCapture", "Deployment",
                   "CeasefireViolation"}
-NOUN_ONLY = {"consultation", "fighting", "hostility", "escalation", "offensive",
-             "counteroffensive", "airstrike",
-             "bombardment", "shelling", "deployment", "meeting", "summit", "negotiation",
-             "mediation", "interview", "ceasefire", "truce", "armistice", "clash", "battle",
-             "combat", "skirmish", "talk"}
-VERB_ONLY = {"bomb", "bombard", "shell", "liberate", "seize", "capture", "recapture", "retake",
-             "occupy", "conquer", "deploy", "relocate", "send", "dispatch", "transfer",
-             "mobilize", "mobilise", "advance", "fight", "meet", "negotiate", "mediate",
-             "march", "push", "ambush", "raid", "strike", "attack", "target", "enter",
-             "pound", "hammer", "blast", "kill", "destroy", "fly", "ship", "shoot",
-             "overrun", "storm"}
-BOTH_FORMS = {"attack", "strike", "raid", "advance", "capture", "ambush", "push", "barrage"}
-NEEDS_DEPLOYMENT_OBJECT = {"send", "dispatch", "transfer", "relocate", "station", "move",
-                           "fly", "ship"}
-
-
-def trigger_type(token: Token) -> str | None:
-    lemma = token.lemma_.lower()
-    verbal = acts_as_verb(token)
-    if not verbal and token.lower_ in {"fighting", "shelling", "bombing"}:
-        lemma = token.lower_
-    kind = lexicon.EVENT_TRIGGERS.get(lemma)
-    if token.pos_ not in {"NOUN", "VERB"}:
-        return None
-    if lemma == "exchange" and not verbal and any(
-            g.lemma_.lower() in {"fire", "gunfire", "shelling", "artillery"}
-            for p in token.children if p.lower_ == "of" for g in p.subtree):
-        return "Fighting"  # "an exchange of rocket fire"
-    if not verbal and lemma in lexicon.CALL_NOUNS and has_phone(token):
-        return "PhoneCall"
-    if verbal and (lemma in lexicon.PHONE_VERBS or has_phone(token)):
-        return "PhoneCall"  # "phoned", "spoke by phone", "discussed it by phone with X"
-    if verbal and lemma in HALT_VERBS and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in {"fighting", "hostility", "operation",
-                                                       "offensive", "attack"}
-            for c in token.children):
-        return "Ceasefire"  # "agreed to halt the fighting", "will stop military operations"
-    if verbal and lemma == "come" and any(
-            g.lemma_.lower() in {"fire", "attack", "shelling", "bombardment"}
-            for p in token.children if p.lower_ == "under" for g in p.children):
-        return "Attack"  # "the convoy came under fire"
-    if verbal and lemma == "tell" and any(
-            c.dep_ in {"dobj", "dative"} and any(t.lower_ in lexicon.MEDIA_WORDS
-                                                  for t in c.subtree) for c in token.children):
-        return "Interview"
-    if kind is None:
-        return None
-    if not verbal and lemma in VERB_ONLY and lemma not in NOUN_ONLY | BOTH_FORMS:
-        return None
-    if verbal and lemma in NOUN_ONLY and lemma not in VERB_ONLY:
-        return None
-    if lemma == "talk" and token.tag_ != "NNS":
-        return None
-    if token.dep_ in {"amod", "compound"} or (token.dep_ == "acl" and token.tag_ == "VBN"
-                                               and token.head.pos_ == "NOUN"):
-        return None  # "occupied territories", "war zones", "the so-called"
-    if lemma in NEEDS_DEPLOYMENT_OBJECT and not deployment_object(token):
-        return None
-    if kind == "Ceasefire":
-        if any(w.lemma_.lower() in lexicon.VIOLATION_WORDS for w in (token.head, *token.children)):
-            return "CeasefireViolation"
-        return kind if ceasefire_happened(token) else None
-    if lemma in {"kill", "destroy"} and not has_actor_subject(token):
-        return None  # "200 people were killed": a casualty figure, not an attack event
-    return kind
-
-
-def ceasefire_happened(token: Token) -> bool:
-    """"agreed a truce", "the ceasefire took effect", "a truce that came into force"."""
-    governors = [token.head]
-    if token.head.dep_ == "prep":
-        governors.append(token.head.head)
-    governors += [c for c in token.children if c.dep_ in {"relcl", "acl"}]
-    return any(g.lemma_.lower() in lexicon.CEASEFIRE_VERBS and acts_as_verb(g)
-               and not unrealised(g) for g in governors if g != token)
-
-
-def has_actor_subject(token: Token) -> bool:
-    """"Russian shelling killed 12" has an event as subject: the casualty
-    figure, not a second event."""
-    return any(c.dep_ == "nsubj" and c.pos_ in {"PROPN", "NOUN", "PRON"}
-               and c.lemma_.lower() not in lexicon.EVENT_TRIGGERS and c.lower_ not in {
-                   "fighting", "shelling", "bombing"} for c in token.children)
-
-
-def halted_unrealised(token: Token) -> bool:
-    """"agreed to halt the fighting" happened; "urged them to halt it" did not."""
-    return token.head.lemma_.lower() in lexicon.UNREALISED_HEADS - {"agree"}
-
-
-def unrealised(token: Token) -> bool:
-    """Hypothetical, negated or intended events are not events: "any attack",
-    "did not meet", "refused to meet", "no talks"."""
-    for node in (token, token.head, token.head.head):
-        for child in node.children:
-            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ in {
-                    "any", "no", "every", "each"}):
-                return True  # "did not meet", "any attack", "no interest in talks"
-        if node != token and acts_as_verb(node):
-            break
-    if acts_as_verb(token) and token.dep_ == "acl" and token.tag_ == "VBG":
-        return True  # "the coalition fighting in Yemen": a description, not a report
-    if acts_as_verb(token) and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
-        if token.lemma_.lower() in HALT_VERBS:
-            return halted_unrealised(token)
-        return token.head.lemma_.lower() in lexicon.UNREALISED_HEADS
-    return False
-
-
-
-
-def has_phone(token: Token) -> bool:
-    """"a phone call", "spoke by phone", "discussed the plan by phone" (the
-    parser may hang "by phone" on the object)."""
-    holders = [token, *(c for c in token.children if c.dep_ == "dobj")]
-    return any(c.lemma_.lower() in lexicon.PHONE_WORDS for c in token.children) or any(
-        c.lower_ in {"by", "on", "over"} and any(g.lemma_.lower() in lexicon.PHONE_WORDS
-                                                  for g in c.children)
-        for h in holders for c in h.children
-    )
-
-
-def deployment_object(token: Token) -> bool:
-    for child in token.children:
-        if child.dep_ in {"dobj", "nsubjpass"}:
-            heads = [child, *[g for p in child.children if p.lower_ == "of" for g in p.children]]
-            if any(h.lemma_.lower() in lexicon.DEPLOYMENT_OBJECTS for h in heads):
-                return True
-    return False
 
 
 def find_events(ctx: Context, speaker_by_sentence: dict[int, str]) -> list[Event]:
@@ -175,72 +52,31 @@ def find_events(ctx: Context, speaker_by_sentence: dict[int, str]) -> list[Event
 
 def is_repeat(token: Token, kind: str, events: list[Event]) -> bool:
     """"the call" / "the conversation" again: the same event, not a new one."""
-    definite = any(c.lower_ in {"the", "this", "that"} for c in token.children)
+    definite = any(c.lower_ in REPEAT_DETERMINERS for c in token.children)
     if not definite or token.pos_ != "NOUN":
         return False
     return any(e.type == kind for e in events)
 
 
+@dataclass
+class Roles:
+    """Who an event's words name in each role, in the order found."""
+
+    agents: list[str] = field(default_factory=list)
+    participants: list[str] = field(default_factory=list)
+    affected: list[str] = field(default_factory=list)
+
+
 def build_event(ctx: Context, sent: Span, token: Token, kind: str, ref: str | None) -> Event:
-    agents: list[str] = []
-    participants: list[str] = []
-    affected: list[str] = []
+    """The event ``token`` triggers, with its roles, place and time; ``ref`` is the
+    speaker of the sentence, the point of view for "the other side"."""
+    roles = Roles()
     if acts_as_verb(token):
-        for child in token.children:
-            if child.dep_ == "nsubj":
-                agents.extend(ctx.resolve_all(child, ref))
-            elif child.dep_ == "agent":
-                # "by X", or "by opposing forces" parsed as by -> opposing -> forces
-                for noun in (t for t in child.subtree if t.pos_ in {"NOUN", "PROPN", "PRON"}):
-                    agents.extend(ctx.resolve_all(noun, ref))
-                    break
-            elif child.dep_ in {"dobj", "nsubjpass"} and kind in CONTACT_TYPES:
-                participants.extend(ctx.resolve_all(child, ref))  # "met Houthi negotiators"
-            elif child.dep_ in {"dobj", "nsubjpass"}:
-                affected.extend(ctx.resolve_all(child, ref, for_role="place") or
-                                places_in(ctx, child))
-        if kind in CONTACT_TYPES:
-            participants.extend(with_participants(ctx, token, ref))
-        for noun in token.children:
-            # "coalition airstrikes hit ...": the airstrikes' owner is the agent
-            if noun.dep_ == "nsubj" and trigger_type(noun) == kind and not agents:
-                agents.extend(k for c in noun.children if c.dep_ in {"compound", "amod", "poss"}
-                              for k in ctx.resolve(c, ref))
-        if not agents and token.dep_ in {"pcomp", "xcomp", "advcl"}:
-            agents.extend(accused_agent(ctx, token, ref))
+        verb_roles(ctx, token, kind, ref, roles)
     else:
-        participants.extend(with_participants(ctx, token, ref))
-        owner = next((c for c in token.children if c.dep_ == "poss"), None)
-        if owner is not None:
-            (participants if kind in CONTACT_TYPES else agents).extend(ctx.resolve(owner, ref))
-        if kind in {"Ceasefire", "CeasefireViolation"}:
-            subject = clause_subject(token)  # "X and Y agreed a truce", "X violated it"
-            if subject is not None:
-                (participants if kind == "Ceasefire" else agents).extend(
-                    ctx.resolve_all(subject, ref))
-            participants.extend(with_participants(ctx, token, ref))
-        if kind in CONTACT_TYPES:
-            participants.extend(actors_within(ctx, token))
-            subject = clause_subject(token)
-            if subject is not None:
-                participants.extend(ctx.resolve_all(subject, ref))
-            if not participants and kind == "Negotiation":
-                participants.extend(ctx.parties)
-    passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
-    if kind in {"TerritorialCapture", "MilitaryAdvance"} and passive and not agents and ref:
-        # "6,000 square kilometres had been liberated, Kyiv said": the speaker's side
-        agents.append(ctx.country_of(ref) or ref)
-    if kind == "Deployment" and passive and not agents:
-        # "Turkish advisers had been sent": the state whose forces were sent
-        agents.extend(k for k in affected if ctx.entities[k].type == "Country")
-        affected = [k for k in affected if k not in agents]
-    if kind == "Ceasefire" and not participants:
-        participants.extend(ctx.parties)
-    if kind == "Fighting" and not agents and not participants:
-        subject = clause_subject(token)
-        named = ctx.resolve_all(subject, ref) if subject is not None else []
-        sides = [k for k in named if ctx.entities[k].type != "Place"]
-        participants.extend(sides if len(sides) >= 2 else ctx.parties)
+        noun_roles(ctx, token, kind, ref, roles)
+    default_roles(ctx, token, kind, ref, roles)
+    agents, participants, affected = roles.agents, roles.participants, roles.affected
     places = trigger_places(ctx, token) or [k for k in affected if
                                             ctx.entities[k].type in {"Place", "Country"}]
     confidence = 0.6
@@ -248,9 +84,8 @@ def build_event(ctx: Context, sent: Span, token: Token, kind: str, ref: str | No
         places = sentence_places(ctx, sent, exclude=set(agents) | set(participants))
         confidence = 0.5  # the place is only named in the same sentence
     time_expression, date = time_of(ctx, token)
-    span = evidence_span(token)
     return Event(
-        span=span,
+        span=evidence_span(token),
         type=kind,
         trigger=token.text,
         agents=dedupe(agents),
@@ -264,7 +99,76 @@ def build_event(ctx: Context, sent: Span, token: Token, kind: str, ref: str | No
     )
 
 
-def dedupe(keys) -> list[str]:
+def verb_roles(ctx: Context, token: Token, kind: str, ref: str | None, roles: Roles) -> None:
+    """Subject or "by" agent as agent; object as participant (contact) or affected."""
+    for child in token.children:
+        if child.dep_ == "nsubj":
+            roles.agents.extend(ctx.resolve_all(child, ref))
+        elif child.dep_ == "agent":
+            # "by X", or "by opposing forces" parsed as by -> opposing -> forces
+            for noun in (t for t in child.subtree if t.pos_ in {"NOUN", "PROPN", "PRON"}):
+                roles.agents.extend(ctx.resolve_all(noun, ref))
+                break
+        elif child.dep_ in {"dobj", "nsubjpass"} and kind in CONTACT_TYPES:
+            roles.participants.extend(ctx.resolve_all(child, ref))  # "met Houthi negotiators"
+        elif child.dep_ in {"dobj", "nsubjpass"}:
+            roles.affected.extend(ctx.resolve_all(child, ref, for_role="place") or
+                                  places_in(ctx, child))
+    if kind in CONTACT_TYPES:
+        roles.participants.extend(with_participants(ctx, token, ref))
+    for noun in token.children:
+        # "coalition airstrikes hit ...": the airstrikes' owner is the agent
+        if noun.dep_ == "nsubj" and trigger_type(noun) == kind and not roles.agents:
+            roles.agents.extend(k for c in noun.children if c.dep_ in {"compound", "amod", "poss"}
+                                for k in ctx.resolve(c, ref))
+    if not roles.agents and token.dep_ in {"pcomp", "xcomp", "advcl"}:
+        roles.agents.extend(accused_agent(ctx, token, ref))
+
+
+def noun_roles(ctx: Context, token: Token, kind: str, ref: str | None, roles: Roles) -> None:
+    """"talks with X", "Russia's offensive", "X and Y agreed a truce", "a meeting of
+    the foreign ministers of X and Y"."""
+    participants = roles.participants
+    participants.extend(with_participants(ctx, token, ref))
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        (participants if kind in CONTACT_TYPES else roles.agents).extend(ctx.resolve(owner, ref))
+    if kind in {"Ceasefire", "CeasefireViolation"}:
+        subject = clause_subject(token)  # "X and Y agreed a truce", "X violated it"
+        if subject is not None:
+            (participants if kind == "Ceasefire" else roles.agents).extend(
+                ctx.resolve_all(subject, ref))
+        participants.extend(with_participants(ctx, token, ref))
+    if kind in CONTACT_TYPES:
+        participants.extend(actors_within(ctx, token))
+        subject = clause_subject(token)
+        if subject is not None:
+            participants.extend(ctx.resolve_all(subject, ref))
+        if not participants and kind == "Negotiation":
+            participants.extend(ctx.parties)
+
+
+def default_roles(ctx: Context, token: Token, kind: str, ref: str | None, roles: Roles) -> None:
+    """Roles the words leave open but the situation fills: the speaker's side took
+    what "had been liberated", the conflict's parties fight and agree truces."""
+    passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
+    if kind in {"TerritorialCapture", "MilitaryAdvance"} and passive and not roles.agents and ref:
+        # "6,000 square kilometres had been liberated, Kyiv said": the speaker's side
+        roles.agents.append(ctx.country_of(ref) or ref)
+    if kind == "Deployment" and passive and not roles.agents:
+        # "Turkish advisers had been sent": the state whose forces were sent
+        roles.agents.extend(k for k in roles.affected if ctx.entities[k].type == "Country")
+        roles.affected = [k for k in roles.affected if k not in roles.agents]
+    if kind == "Ceasefire" and not roles.participants:
+        roles.participants.extend(ctx.parties)
+    if kind == "Fighting" and not roles.agents and not roles.participants:
+        subject = clause_subject(token)
+        named = ctx.resolve_all(subject, ref) if subject is not None else []
+        sides = [k for k in named if ctx.entities[k].type != "Place"]
+        roles.participants.extend(sides if len(sides) >= 2 else ctx.parties)
+
+
+def dedupe(keys: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(keys))
 
 
@@ -372,7 +276,7 @@ def sentence_places(ctx: Context, sent: Span, exclude: set[str]) -> list[str]:
     return []
 
 
-def time_of(ctx: Context, token: Token) -> tuple[str | None, object]:
+def time_of(ctx: Context, token: Token) -> tuple[str | None, dt.date | None]:
     clause = token if acts_as_verb(token) else token.head
     candidates = [token, clause] if clause != token else [token]
     for node in candidates:

@@ -15,38 +15,30 @@ import re
 from spacy.tokens import Token
 
 from ..model import Figure, Span
+from . import lexicons
 from .context import Context
 from .numbers import QUALIFIERS, VAGUE, parse_number, qualifier_before
 
-CASUALTY_WORDS = {
-    "kill": "Killed", "killed": "Killed", "dead": "Killed", "die": "Killed", "death": "Killed",
-    "fatality": "Killed", "slay": "Killed", "murder": "Killed", "execute": "Killed",
-    "injure": "Injured", "injured": "Injured", "wound": "Injured", "wounded": "Injured",
-    "hurt": "Injured", "injury": "Injured", "casualty": "Injured",
-    "missing": "Missing", "disappear": "Missing",
-    "displace": "Displaced", "displaced": "Displaced", "flee": "Displaced",
-    "evacuate": "Displaced", "uproot": "Displaced", "refugee": "Displaced",
-    "capture": "Captured", "detain": "Captured", "abduct": "Captured", "kidnap": "Captured",
-    "hostage": "Captured", "prisoner": "Captured", "arrest": "Captured",
-    "body": "Killed", "corpse": "Killed",
-}
-CIVILIAN_NOUNS = {"civilian", "child", "woman", "resident", "villager", "inhabitant",
-                  "journalist", "worker", "refugee", "passenger", "student", "family", "baby"}
-COMBATANT_NOUNS = {"soldier", "troop", "serviceman", "servicemen", "fighter", "militant",
-                   "combatant", "rebel", "officer", "personnel", "insurgent", "mercenary",
-                   "member", "guard", "policeman", "sailor", "pilot", "separatist", "jihadist"}
-PEOPLE_NOUNS = {"people", "person", "individual", "victim", "one", "human"}
-NOT_COUNTS = {"DATE", "TIME", "PERCENT", "QUANTITY", "ORDINAL"}
-CURRENCY = re.compile(r"[$€£¥]|dollar|euro|pound|rouble|ruble|lira|dinar|riyal|yuan|yen|"
-                      r"hryvni|rial|franc", re.I)
-DISPLACING_VERBS = {"leave", "flee", "abandon", "evacuate", "quit"}
-# "the number of people displaced", "the death toll": nouns that carry a count
-COUNT_NOUNS = {"toll", "number", "tally", "count", "figure", "total"}
+CASUALTY_WORDS = lexicons.signals("casualty")
+VICTIM_NOUNS = lexicons.signals("victim")
+NEGATORS = lexicons.words("negator")
+FORCING_VERBS = lexicons.words("forcing_verb")
+DISPLACING_VERBS = lexicons.words("displacing_verb")
+HOME_NOUNS = lexicons.words("home_noun")
+NUMBER_SCALES = lexicons.words("number_scale")
+CAPTIVE_NOUNS = lexicons.words("captive_noun")
+COUNT_NOUN_CASUALTIES = lexicons.signals("count_noun")
+COUNT_NOUNS = lexicons.words("count_noun")
+
+NOT_COUNTS = {"DATE", "TIME", "PERCENT", "QUANTITY", "ORDINAL"}  # entity labels
+# A sum of money names a currency: "$4 million", "4 million euros".
+CURRENCY = re.compile("|".join(re.escape(w) for w in lexicons.ordered("currency")), re.I)
 
 
 def casualty_of(token: Token) -> str | None:
     lemma = token.lemma_.lower()
-    kind = CASUALTY_WORDS.get(lemma) or CASUALTY_WORDS.get(token.lower_)
+    words = CASUALTY_WORDS
+    kind = words.get(lemma) or words.get(token.lower_)
     if kind is None:
         return None
     if kind == "Captured" and lemma == "capture":
@@ -66,20 +58,16 @@ def victims_of(noun: Token) -> str | None:
                     if pobj.dep_ == "pobj":
                         return victims_of(pobj)
         return None
-    lemma = noun.lemma_.lower()
-    if lemma in CIVILIAN_NOUNS or any(c.lemma_.lower() == "civilian" for c in noun.children):
-        return "Civilians"
-    if lemma in COMBATANT_NOUNS:
-        return "Combatants"
-    if lemma in PEOPLE_NOUNS:
-        return "People"
-    return None
+    victims = VICTIM_NOUNS.get(noun.lemma_.lower())
+    if any(c.lemma_.lower() == "civilian" for c in noun.children):
+        return "Civilians"  # "civilian men"
+    return victims
 
 
 def is_negated(*tokens: Token) -> bool:
     for tok in tokens:
         for child in tok.children:
-            if child.dep_ == "neg" or child.lower_ in {"no", "none"}:
+            if child.dep_ == "neg" or child.lower_ in NEGATORS:
                 return True
     return False
 
@@ -95,10 +83,11 @@ def is_money(token: Token) -> bool:
 
 def forced_out(verb: Token) -> bool:
     """"forced to leave", "forced 150,000 from their homes": displacement."""
-    if verb.lemma_.lower() not in {"force", "drive", "push", "compel"}:
+    if verb.lemma_.lower() not in FORCING_VERBS:
         return False
-    return any(c.dep_ == "xcomp" and c.lemma_.lower() in DISPLACING_VERBS for c in verb.children
-               ) or any(g.lemma_.lower() in {"home", "house", "village", "town"}
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in DISPLACING_VERBS
+               for c in verb.children
+               ) or any(g.lemma_.lower() in HOME_NOUNS
                         for p in verb.children if p.lower_ in {"from", "out"}
                         for g in p.subtree)
 
@@ -111,8 +100,9 @@ def number_tokens(token: Token) -> list[Token]:
         doc[start - 1].ent_type_ not in NOT_COUNTS
     ):
         start -= 1
-    while end + 1 < len(doc) and (doc[end + 1].like_num or doc[end + 1].lower_ in {
-        "million", "billion", "thousand", "hundred"} or doc[end + 1].text == "-"):
+    scales = NUMBER_SCALES
+    while end + 1 < len(doc) and (doc[end + 1].like_num or doc[end + 1].lower_ in scales
+                                  or doc[end + 1].text == "-"):
         end += 1
     return [t for t in doc[start : end + 1] if t.text != "-"]
 
@@ -141,56 +131,15 @@ def find_figures(ctx: Context) -> list[Figure]:
 
 def figure_for(ctx: Context, num: Token, parsed: tuple[int, str], numbers: list[Token],
                previous: list[Figure]) -> Figure | None:
+    """The casualty figure whose count is ``num`` (``numbers`` its words), if a
+    casualty word is tied to it and not negated."""
     count, implied = parsed
-    noun = num.head if num.dep_ in {"nummod", "quantmod"} and num.head.pos_ in {
-        "NOUN", "PROPN", "ADJ"} else num
-    anchor = noun  # the token whose place in the clause ties it to a verb
-    # "dozens of people": the number is the head, the people its "of" object
-    if noun == num:
-        for prep in num.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
-                for pobj in prep.children:
-                    if pobj.dep_ == "pobj" and victims_of(pobj):
-                        noun = pobj
-    casualty, trigger = None, None
-    # the noun itself: "19 dead", "200 deaths", "60 injured"
-    if noun != num and casualty_of(noun):
-        casualty, trigger = casualty_of(noun), noun
-    # a participle on the noun: "19 civilians killed", "wounded soldiers"
-    if casualty is None:
-        for child in noun.children:
-            if child.dep_ in {"acl", "amod", "relcl"} and casualty_of(child):
-                casualty, trigger = casualty_of(child), child
-                break
-    # the noun is subject or object of a casualty verb
-    if casualty is None and anchor.dep_ in {"nsubj", "nsubjpass", "dobj", "attr", "conj",
-                                            "appos"}:
-        verb = anchor.head
-        if verb.dep_ in {"xcomp", "acomp"} and casualty_of(verb) is None:
-            verb = verb.head
-        if casualty_of(verb):
-            casualty, trigger = casualty_of(verb), verb
-        elif forced_out(verb):
-            casualty, trigger = "Displaced", verb
-        elif verb.lemma_.lower() == "take" and any(
-                c.lemma_.lower() in {"prisoner", "captive", "hostage"} for c in verb.children):
-            casualty, trigger = "Captured", verb  # "took 17 soldiers prisoner"
-        else:
-            for child in verb.children:
-                if child.dep_ in {"acomp", "oprd", "xcomp"} and casualty_of(child):
-                    casualty, trigger = casualty_of(child), child
-    # "the death toll rose to 45", "puts the number of people displaced at 1 million"
-    if casualty is None:
-        toll = toll_head(num)
-        if toll is not None:
-            kinds = [casualty_of(t) for t in toll.subtree if t != toll and casualty_of(t)]
-            if kinds or toll.lemma_.lower() == "toll":
-                casualty, trigger = (kinds[0] if kinds else "Killed"), toll
-    if casualty is not None and trigger is not None and trigger.dep_ == "amod" and (
-            num.lower_ in VAGUE) and trigger.head == noun:
-        return None  # "thousands of displaced families": a description, not a count
+    noun, anchor = counted_noun(num)
+    casualty, trigger = casualty_trigger(num, noun, anchor)
     if casualty is None or trigger is None:
         return None
+    if trigger.dep_ == "amod" and num.lower_ in VAGUE and trigger.head == noun:
+        return None  # "thousands of displaced families": a description, not a count
     if is_negated(trigger, noun):
         return None
     victims = victims_of(noun) if noun != num else None
@@ -202,9 +151,76 @@ def figure_for(ctx: Context, num: Token, parsed: tuple[int, str], numbers: list[
     qual_start = numbers[0].i - len(_qualifier_words(before, qualifier != implied))
     left = min(left, num.doc[max(qual_start, 0)].idx)
     right = max(t.idx + len(t.text) for t in (*numbers, noun, trigger))
-    places = [k for k in _places_near(ctx, trigger)]
+    places = _places_near(ctx, trigger)
     return Figure(span=Span(left, right), count=count, qualifier=qualifier, casualty=casualty,
                   victims=victims, places=places, confidence=0.8)
+
+
+def counted_noun(num: Token) -> tuple[Token, Token]:
+    """What a number counts ("19 civilians", "dozens of people": the people), and the
+    token whose place in the clause ties the count to a verb."""
+    noun = num.head if num.dep_ in {"nummod", "quantmod"} and num.head.pos_ in {
+        "NOUN", "PROPN", "ADJ"} else num
+    anchor = noun
+    if noun == num:
+        for prep in num.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and victims_of(pobj):
+                        noun = pobj
+    return noun, anchor
+
+
+Found = tuple[str | None, Token | None]
+
+
+def casualty_trigger(num: Token, noun: Token, anchor: Token) -> Found:
+    """The casualty type and the word that says it, looked for from the noun out."""
+    # the noun itself: "19 dead", "200 deaths", "60 injured"
+    if noun != num and casualty_of(noun):
+        return casualty_of(noun), noun
+    # a participle on the noun: "19 civilians killed", "wounded soldiers"
+    for child in noun.children:
+        if child.dep_ in {"acl", "amod", "relcl"} and casualty_of(child):
+            return casualty_of(child), child
+    casualty, trigger = verb_casualty(anchor)
+    if casualty is not None:
+        return casualty, trigger
+    return toll_casualty(num)
+
+
+def verb_casualty(anchor: Token) -> Found:
+    """The counted noun is subject or object of a casualty verb: "200 people have
+    been killed", "forced 150,000 from their homes", "took 17 soldiers prisoner"."""
+    if anchor.dep_ not in {"nsubj", "nsubjpass", "dobj", "attr", "conj", "appos"}:
+        return None, None
+    verb = anchor.head
+    if verb.dep_ in {"xcomp", "acomp"} and casualty_of(verb) is None:
+        verb = verb.head
+    if casualty_of(verb):
+        return casualty_of(verb), verb
+    if forced_out(verb):
+        return "Displaced", verb
+    if verb.lemma_.lower() == "take" and any(
+            c.lemma_.lower() in CAPTIVE_NOUNS for c in verb.children):
+        return "Captured", verb
+    found: Found = (None, None)
+    for child in verb.children:
+        if child.dep_ in {"acomp", "oprd", "xcomp"} and casualty_of(child):
+            found = casualty_of(child), child  # the last one: "were found dead"
+    return found
+
+
+def toll_casualty(num: Token) -> Found:
+    """"the death toll rose to 45", "puts the number of people displaced at 1 million"."""
+    toll = toll_head(num)
+    if toll is None:
+        return None, None
+    kinds = [casualty_of(t) for t in toll.subtree if t != toll and casualty_of(t)]
+    own = COUNT_NOUN_CASUALTIES.get(toll.lemma_.lower())
+    if kinds or own:
+        return (kinds[0] if kinds else own), toll
+    return None, None
 
 
 def _qualifier_words(before: list[str], has: bool) -> list[str]:
@@ -225,7 +241,8 @@ def toll_head(num: Token) -> Token | None:
         if head.lemma_.lower() in COUNT_NOUNS:
             return head
         for child in head.children:
-            if child.dep_ in {"nsubj", "nsubjpass", "dobj"} and child.lemma_.lower() in COUNT_NOUNS:
+            if child.dep_ in {"nsubj", "nsubjpass", "dobj"} and child.lemma_.lower() in \
+                    COUNT_NOUNS:
                 return child  # "the toll rose to 45", "puts the toll at 45"
         if head.head == head:
             break

@@ -20,19 +20,19 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..model import Relation
+from . import lexicons
 from .context import Context, acts_as_verb, noun_phrase, window_start
 from .syntax import actors, clause_span, pobjs, sentence_span, subjects
 
-GROUP_HEADS = {"group", "format", "quartet", "process", "troika", "initiative", "channel",
-               "committee", "mechanism", "mission", "commission", "contact"}
-GENERIC_HEADS = {"group", "committee", "mission", "commission", "contact"}
-MEDIATOR_VERBS = {"chair", "co-chair", "broker", "lead", "sponsor", "host", "guarantee",
-                  "facilitate", "convene", "head", "mediate", "include", "comprise", "oversee"}
-MEMBER_NOUNS = {"guarantor", "co-chair", "mediator", "member", "sponsor", "participant"}
-ENVOY_NOUNS = {"envoy", "mediator", "representative"}
-MEDIATION_WORDS = {"mediate", "mediation", "mediator", "broker", "talks", "negotiation",
-                   "guarantor", "peace", "settlement", "ceasefire", "truce", "monitor",
-                   "oversee", "chair", "envoy", "dialogue", "agreement", "deal"}
+GROUP_HEADS = lexicons.words("group_head")
+MEDIATION_WORDS = lexicons.words("mediation_word")
+GENERIC_GROUP_HEADS = lexicons.words("generic_group_head")
+BARE_GROUP_NAMES = lexicons.words("bare_group_name")
+MEDIATOR_VERBS = lexicons.words("mediator_verb")
+GROUP_NAME_FILLERS = lexicons.words("group_name_filler")
+ENVOY_NOUNS = lexicons.words("envoy_noun")
+MEMBER_NOUNS = lexicons.words("member_noun")
+MEDIATING_VERBS = lexicons.words("mediating_verb")
 
 
 def find_mediation(ctx: Context) -> list[Relation]:
@@ -76,10 +76,10 @@ def named_format(ctx: Context, token: Token) -> str | None:
     context = {t.lemma_.lower() for t in token.sent} & MEDIATION_WORDS
     if not context or not (named or modifiers) or token.i in ctx.token_key:
         return None  # "Wagner Group" is a known organisation, not a format
-    if lemma in GENERIC_HEADS and not named and not chaired(token):
+    if lemma in GENERIC_GROUP_HEADS and not named and not chaired(token):
         return None  # "a jihadist group", "a military committee": not a mediation format
     phrase = group_phrase(token)
-    if not phrase or phrase.lower() in {"group", "process", "mission"}:
+    if not phrase or phrase.lower() in BARE_GROUP_NAMES:
         return None
     entity = ctx.add_entity(phrase, "MediationGroup", confidence=0.6)
     start = min([token.idx] + [c.left_edge.idx for c in modifiers])
@@ -106,7 +106,7 @@ def group_phrase(token: Token) -> str:
     """"the so-called Astana format" -> "Astana format"; keeps "for X" / "in X"."""
     words = [c for c in token.subtree if c.i < token.i and c.dep_ in {"compound", "amod",
                                                                        "nmod", "punct"}
-             and c.lower_ not in {"so", "-", "called", "so-called", "three", "new"}]
+             and c.lower_ not in GROUP_NAME_FILLERS]
     tail = []
     for child in token.rights:
         if child.dep_ == "prep" and child.lower_ in {"for", "in", "on"}:
@@ -184,8 +184,9 @@ def group_mediators(ctx: Context, token: Token, group: str) -> list[Relation]:
     # "the guarantor countries of the X, A, B and C"
     if token.dep_ == "pobj" and token.head.lower_ == "of":
         owner = token.head.head
-        if owner.lemma_.lower() in MEMBER_NOUNS or any(
-                c.lemma_.lower() in MEMBER_NOUNS for c in owner.children):
+        members = MEMBER_NOUNS
+        if owner.lemma_.lower() in members or any(
+                c.lemma_.lower() in members for c in owner.children):
             for appos in (c for c in (*owner.children, *token.children) if c.dep_ == "appos"):
                 keys += actors(ctx, ctx.resolve_all(appos))
     keys = [k for k in dict.fromkeys(keys) if k != group]
@@ -197,7 +198,7 @@ def mediating_states(ctx: Context, groups: list[tuple[Token, str]]) -> list[Rela
     or of an unnamed group when the article names none."""
     found: list[Relation] = []
     for token in ctx.tokens:
-        if not (acts_as_verb(token) and token.lemma_.lower() in {"mediate", "broker"}):
+        if not (acts_as_verb(token) and token.lemma_.lower() in MEDIATING_VERBS):
             continue
         if any(c.dep_ == "dobj" and ctx.token_key.get(c.i) in dict(
                 (k, t) for t, k in groups) for c in token.children):

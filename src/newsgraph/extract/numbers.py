@@ -9,35 +9,17 @@ from __future__ import annotations
 
 import re
 
-UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-        "eighty": 80, "ninety": 90}
-SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
-# Vague plurals: the smallest number they can mean, as an "at least" figure.
-VAGUE = {"dozen": (12, "Approximately"), "dozens": (24, "AtLeast"), "scores": (40, "AtLeast"),
-         "hundreds": (200, "AtLeast"), "thousands": (2000, "AtLeast"),
-         "tens of thousands": (20000, "AtLeast"), "millions": (2_000_000, "AtLeast")}
+from . import lexicons
 
-# Qualifier phrases, longest first; matched against the words before a number.
-QUALIFIERS = [
-    ("more than", "MoreThan"), ("over", "MoreThan"), ("upwards of", "MoreThan"),
-    ("in excess of", "MoreThan"),
-    ("at least", "AtLeast"), ("no fewer than", "AtLeast"), ("no less than", "AtLeast"),
-    ("a minimum of", "AtLeast"),
-    ("at most", "AtMost"), ("up to", "AtMost"), ("no more than", "AtMost"),
-    ("a maximum of", "AtMost"),
-    ("less than", "LessThan"), ("fewer than", "LessThan"), ("under", "LessThan"),
-    ("nearly", "LessThan"), ("almost", "LessThan"),
-    ("about", "Approximately"), ("around", "Approximately"), ("some", "Approximately"),
-    ("roughly", "Approximately"), ("approximately", "Approximately"),
-    ("an estimated", "Approximately"), ("estimated", "Approximately"),
-    ("close to", "Approximately"),
-]
+UNITS = lexicons.numbers("number_unit")
+TENS = lexicons.numbers("number_ten")
+SCALES = lexicons.numbers("number_scale")
+# Vague plurals: the smallest number they can mean (the row's condition), with its qualifier.
+VAGUE: dict[str, tuple[int, str]] = {
+    e.entry: (int(e.condition or 0), e.signals or "AtLeast")
+    for e in lexicons.entries("vague_number")}
+# Qualifier phrases in the order they are tried against the words before a number.
+QUALIFIERS: list[tuple[str, str]] = list(lexicons.signals("count_qualifier").items())
 
 
 def parse_number(text: str) -> tuple[int, str] | None:

@@ -14,18 +14,26 @@ from spacy.tokens import Token
 
 from ..model import Relation
 from ..model import Span as TextSpan
+from . import lexicons
 from .alignments import find_alignments
 from .context import Context, acts_as_verb
 from .mediation import find_mediation
 from .syntax import RELATIVES, actors, antecedent, clause_span, pobjs, subjects
 
-SUPPORT_VERBS = {"back", "support", "side", "arm", "defend", "protect"}
-SPONSOR_VERBS = {"finance", "fund", "sponsor", "equip", "supply", "train"}
-STRONGHOLD_NOUNS = {"stronghold", "bastion", "bastions", "heartland"}
-PROTECTOR_NOUNS = {"protector", "ally", "guarantor", "patron", "partner", "friend", "backer",
-                   "power"}
-CONTROL_VERBS = {"control", "hold", "occupy", "administer", "run"}
-BELONG_VERBS = {"belong"}
+SUPPORT_VERBS = lexicons.words("support_verb")
+SPONSOR_VERBS = lexicons.words("sponsor_verb")
+BACKING_VERBS = SUPPORT_VERBS | SPONSOR_VERBS  # "backed by", "financed and armed by"
+COPULA_VERBS = lexicons.words("copula_verb")
+SEEING_VERBS = lexicons.words("seeing_verb")
+ALLY_ATTRIBUTES = lexicons.words("ally_attribute")
+PROTECTOR_NOUNS = lexicons.words("protector_noun")
+CONTROL_VERBS = lexicons.words("control_verb")
+STRONGHOLD_NOUNS = lexicons.words("stronghold_noun")
+RECOGNISING_VERBS = lexicons.words("recognising_verb")
+TERRITORY_NOUNS = lexicons.words("territory_noun")
+BELONG_VERBS = lexicons.words("belong_verb")
+LEGAL_WORDS = lexicons.words("legal_word")
+WAR_NOUNS = lexicons.words("war_noun")
 
 
 def find_relations(ctx: Context) -> list[Relation]:
@@ -54,43 +62,56 @@ def dedupe(relations: list[Relation]) -> list[Relation]:
 
 
 def supports(ctx: Context, token: Token) -> list[Relation]:
+    """"X is on the side of Y", "X sides with Y", "Y, backed by X", "Y sees X as an ally"."""
     lemma = token.lemma_.lower()
-    found: list[Relation] = []
-    if acts_as_verb(token) and lemma == "be" or lemma in {"stand", "remain"}:
-        # "X is on the side of Y", "X is an ally of Y"
-        for on in pobjs(token, {"on", "by"}):
-            if on.lemma_.lower() == "side":
-                for obj in pobjs(on, {"of"}):
-                    found += pairs(ctx, subjects(ctx, token), ctx.resolve_all(obj), token,
-                                   "supports")
-        for attr in token.children:
-            if attr.dep_ == "attr" and attr.lemma_.lower() in {"ally", "backer", "supporter"}:
-                for obj in pobjs(attr, {"of"}):
-                    found += pairs(ctx, subjects(ctx, token), ctx.resolve_all(obj), token,
-                                   "supports")
-    elif lemma in SUPPORT_VERBS and not acts_as_verb(token) and misparsed_verb(token):
+    verbal = acts_as_verb(token)
+    if verbal and lemma == "be" or lemma in COPULA_VERBS:
+        return sided_with(ctx, token)
+    if lemma in SUPPORT_VERBS and not verbal and misparsed_verb(token):
         holders, allies = surface_pair(ctx, token)
-        found += pairs(ctx, holders, actors(ctx, allies), token, "supports")
-    elif lemma in SUPPORT_VERBS | SPONSOR_VERBS and by_agent(token):
+        return pairs(ctx, holders, actors(ctx, allies), token, "supports")
+    if lemma in BACKING_VERBS and by_agent(token):
         # "Hezbollah, which is financed and armed by Iran"; "the GNA, backed by Turkey"
         backers = [k for a in by_agent(token) for k in actors(ctx, ctx.resolve_all(a))]
-        found += pairs(ctx, backers, passive_object(ctx, token), token, "supports")
-    elif acts_as_verb(token) and lemma in SUPPORT_VERBS:
-        if lemma == "side":
-            objs = [o for o in pobjs(token, {"with"})]
-        else:
-            objs = [c for c in token.children if c.dep_ == "dobj"]
+        return pairs(ctx, backers, passive_object(ctx, token), token, "supports")
+    if verbal and lemma in SUPPORT_VERBS:
+        objs = pobjs(token, {"with"}) if lemma == "side" else [
+            c for c in token.children if c.dep_ == "dobj"]
+        found: list[Relation] = []
         for obj in objs:
             found += pairs(ctx, subjects(ctx, token), actors(ctx, ctx.resolve_all(obj)), token,
                            "supports")
-    elif acts_as_verb(token) and lemma in {"see", "regard", "view", "consider"}:
-        # "Armenia sees Russia as a protective power": Russia supports Armenia
-        for obj in (c for c in token.children if c.dep_ == "dobj"):
-            roles = [g for p in token.children if p.lower_ == "as" for g in p.children]
-            roles += [g for p in obj.children if p.lower_ == "as" for g in p.children]
-            if any(r.lemma_.lower() in PROTECTOR_NOUNS for r in roles):
-                found += pairs(ctx, actors(ctx, ctx.resolve_all(obj)), subjects(ctx, token),
-                               token, "supports")
+        return found
+    if verbal and lemma in SEEING_VERBS:
+        return seen_as_protector(ctx, token)
+    return []
+
+
+def sided_with(ctx: Context, token: Token) -> list[Relation]:
+    """"X is on the side of Y", "X stands by the side of Y", "X is an ally of Y"."""
+    found: list[Relation] = []
+    for on in pobjs(token, {"on", "by"}):
+        if on.lemma_.lower() == "side":
+            for obj in pobjs(on, {"of"}):
+                found += pairs(ctx, subjects(ctx, token), ctx.resolve_all(obj), token,
+                               "supports")
+    for attr in token.children:
+        if attr.dep_ == "attr" and attr.lemma_.lower() in ALLY_ATTRIBUTES:
+            for obj in pobjs(attr, {"of"}):
+                found += pairs(ctx, subjects(ctx, token), ctx.resolve_all(obj), token,
+                               "supports")
+    return found
+
+
+def seen_as_protector(ctx: Context, token: Token) -> list[Relation]:
+    """"Armenia sees Russia as a protective power": Russia supports Armenia."""
+    found: list[Relation] = []
+    for obj in (c for c in token.children if c.dep_ == "dobj"):
+        roles = [g for p in token.children if p.lower_ == "as" for g in p.children]
+        roles += [g for p in obj.children if p.lower_ == "as" for g in p.children]
+        if any(r.lemma_.lower() in PROTECTOR_NOUNS for r in roles):
+            found += pairs(ctx, actors(ctx, ctx.resolve_all(obj)), subjects(ctx, token),
+                           token, "supports")
     return found
 
 
@@ -122,7 +143,7 @@ def passive_object(ctx: Context, verb: Token) -> list[str]:
     found = actors(ctx, ctx.resolve_all(target, create=True)) or [
         k for k in ctx.resolve_all(target, for_role="place")
         if ctx.entities[k].type == "Place"]
-    if not found and target.pos_ == "NOUN" and lemma in SUPPORT_VERBS | SPONSOR_VERBS:
+    if not found and target.pos_ == "NOUN" and lemma in BACKING_VERBS:
         found = [ctx.group_for(target)]  # "the junta, which is armed by X"
     return found
 
@@ -138,14 +159,14 @@ def controls(ctx: Context, token: Token) -> list[Relation]:
     lemma = token.lemma_.lower()
     if lemma not in CONTROL_VERBS:
         return []
+    places: list[str] = []
+    holders: list[str] = []
     if not acts_as_verb(token):
         if misparsed_verb(token):
             holders, places = surface_pair(ctx, token)
             places = [p for p in places if ctx.entities[p].type == "Place"]
             return pairs(ctx, holders, places, token, "controls")
         return []
-    places: list[str] = []
-    holders: list[str] = []
     if by_agent(token):
         # "Idlib, which is largely held by HTS"; "Crimea is controlled by Russia"
         places = passive_object(ctx, token)
@@ -195,7 +216,7 @@ def strongholds(ctx: Context, token: Token) -> list[Relation]:
 def recognised_as_part(ctx: Context, token: Token) -> list[Relation]:
     """"P is internationally recognised as part of C", "P, regarded by the UN as
     Syrian territory": the legal status of a place."""
-    if token.lemma_.lower() not in {"recognise", "recognize", "regard", "consider", "see"}:
+    if token.lemma_.lower() not in RECOGNISING_VERBS:
         return []
     found: list[Relation] = []
     for role in pobjs(token, {"as"}):
@@ -203,7 +224,7 @@ def recognised_as_part(ctx: Context, token: Token) -> list[Relation]:
         if role.lemma_.lower() == "part":
             for obj in pobjs(role, {"of"}):
                 countries += country_in(ctx, obj)
-        elif role.lemma_.lower() in {"territory", "soil", "land"}:
+        elif role.lemma_.lower() in TERRITORY_NOUNS:
             countries += [ctx.demonym_key[c.i] for c in role.children if c.i in ctx.demonym_key]
             for obj in pobjs(role, {"of"}):
                 countries += country_in(ctx, obj)
@@ -220,8 +241,7 @@ def legally_part_of(ctx: Context, token: Token) -> list[Relation]:
         for obj in pobjs(token, {"to"}):
             found += pairs(ctx, place, country_in(ctx, obj), token, "legallyPartOf")
     elif lemma == "be" and token.pos_ in {"AUX", "VERB"}:
-        legal = any(t.lower_ in {"law", "legally", "internationally", "recognised", "recognized",
-                                 "officially"} for t in token.subtree)
+        legal = any(t.lower_ in LEGAL_WORDS for t in token.subtree)
         for attr in token.children:
             if attr.dep_ == "attr" and attr.lemma_.lower() == "part" and legal:
                 for obj in pobjs(attr, {"of"}):
@@ -268,7 +288,7 @@ def conflict_relations(ctx: Context) -> list[Relation]:
 def between_span(ctx: Context) -> TextSpan | None:
     """"the conflict between the two former Soviet republics"."""
     for token in ctx.tokens:
-        if token.lower_ == "between" and token.head.lemma_.lower() in {"conflict", "war"}:
+        if token.lower_ == "between" and token.head.lemma_.lower() in WAR_NOUNS:
             tokens = list(token.head.subtree)
             return TextSpan(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
     return None

@@ -5,9 +5,10 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..model import Span as TextSpan
+from . import lexicons
 from .context import Context
 
-RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
+RELATIVE_PRONOUNS = lexicons.words("relative_pronoun")
 RELATIVES = RELATIVE_PRONOUNS
 
 
@@ -37,8 +38,9 @@ def subjects(ctx: Context, verb: Token) -> list[str]:
     noun its clause modifies ("Turkey, which backs the GNA")."""
     for child in verb.children:
         if child.dep_ in {"nsubj"}:
-            if child.lower_ in RELATIVE_PRONOUNS and antecedent(verb) is not None:
-                child = antecedent(verb)
+            head = antecedent(verb)
+            if child.lower_ in RELATIVE_PRONOUNS and head is not None:
+                child = head
             return actors(ctx, ctx.resolve_all(child))
     if verb.dep_ == "conj" and verb.head != verb:
         return subjects(ctx, verb.head)  # "X condemned Y and backed Z"
@@ -50,7 +52,7 @@ def actors(ctx: Context, keys: list[str]) -> list[str]:
 
 
 def pobjs(token: Token, preps: set[str]) -> list[Token]:
-    found = []
+    found: list[Token] = []
     for child in token.children:
         if child.dep_ in {"prep", "agent"} and child.lower_ in preps:
             found.extend(g for g in child.children if g.dep_ == "pobj")
