@@ -75,3 +75,21 @@ def test_one_run_or_two_runs_into_a_store_give_the_same_iris(in_order, tmp_path)
              for q in stored.quads_for_pattern(None, None, None)]
     once = entity_iris(load_data([in_order]).quads((None, None, None, None)))
     assert entity_iris(quads) == once
+
+
+def test_unlinked_groups_places_and_people_are_one_node_across_publishers(tmp_path):
+    """tests/corpus/groups: Hizbullah/Hezbollah, Ansar Allah/Houthi movement,
+    ISIS/Islamic State, Taliban/Taleban, Sergei/Sergey Lavrov, Europe, Gaza and
+    The Economist as the publisher of four stories, none with a QID."""
+    out = tmp_path / "groups.trig"
+    newsgraph.build(sorted((CORPUS / "groups").glob("*.txt")), out)
+    script = measuring_script()
+    gold = yaml.safe_load((CORPUS / "groups.yaml").read_text(encoding="utf-8"))
+    result = script.measure(script.union(load_data([out])), gold)
+    assert result["wrong"] == []
+    assert (result["merged"], result["total"]) == (15, 15), result["split"]
+    nodes = result["nodes"]
+    assert nodes["economist"] == [ID + "entity/organization/economist"]
+    assert nodes["houthis"] == [ID + "entity/organization/houthis"]
+    assert nodes["sergey_lavrov"] == [ID + "entity/person/sergey-lavrov"]
+    assert nodes["karim_haddad"] != nodes["nadia_haddad"]
