@@ -5,8 +5,9 @@ own, and a gold that names Armenia as the speaker still scores it (our own text)
 from __future__ import annotations
 
 import datetime as dt
-import textwrap
 from pathlib import Path
+
+import yaml
 
 from newsgraph.api import extract_article
 from newsgraph.evaluate import load_gold, score
@@ -26,18 +27,15 @@ def evaluate(tmp_path: Path, speakers: dict[str, str], *, linked: bool = True):
     graph = to_graph(extraction)
     if not linked:
         graph.remove((None, NG.affiliatedWith, None))
-    statements = "\n".join(f"  - {{anchor: {anchor!r}, speaker: {key}, type: Claim}}"
-                           for anchor, key in speakers.items())
-    gold = tmp_path / "bodies.yaml"
-    gold.write_text(textwrap.dedent("""\
-        article: bodies.txt
-        actors:
-          - {key: armenia, label: Armenia, type: Country, wikidata: Q399}
-          - {key: lebanon, label: Lebanon, type: Country, wikidata: Q822}
-          - {key: hezbollah, label: Hezbollah, type: Organization, wikidata: null}
-        statements:
-        """) + statements + "\n", encoding="utf-8")
-    return score(load_gold(gold), graph).scores["statements"]
+    statements = [{"anchor": anchor, "speaker": key, "type": "Claim"}
+                  for anchor, key in speakers.items()]
+    gold = {"article": "bodies.txt", "statements": statements, "actors": [
+        {"key": "armenia", "label": "Armenia", "type": "Country", "wikidata": "Q399"},
+        {"key": "lebanon", "label": "Lebanon", "type": "Country", "wikidata": "Q822"},
+        {"key": "hezbollah", "label": "Hezbollah", "type": "Organization", "wikidata": None}]}
+    path = tmp_path / "bodies.yaml"
+    path.write_text(yaml.safe_dump(gold), encoding="utf-8")
+    return score(load_gold(path), graph).scores["statements"]
 
 
 def test_a_statement_by_a_states_army_counts_for_the_state(tmp_path):
