@@ -337,3 +337,10 @@ def test_a_shared_name_the_article_does_not_settle_stays_unlinked_in_its_article
     result = run("Congo said it would hold elections next year.")
     congo = result.entity("Congo")
     assert (congo.type, congo.wikidata, congo.identity) == ("Country", None, None)
+
+
+def test_their_with_a_plural_subject_in_its_own_clause_is_that_subjects(run):
+    result = run("The Houthis held the port. Armenian troops would resume their offensive, "
+                 "officials said.")
+    (advance,) = result.events("MilitaryAdvance")
+    assert result.labels(advance.agents) == {"Armenia"}

@@ -39,6 +39,15 @@ def window_start(token: Token, sentences: int) -> int:
     return first
 
 
+def own_plural_subject(token: Token) -> Token | None:
+    """The plural subject of the clause a possessive pronoun stands in."""
+    verb = token.head
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    return next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}
+                 and c.tag_ in {"NNS", "NNPS"} and c.i < token.i), None)
+
+
 class Resolution:
     """Mixed into ``Context``: every method uses its entity table."""
 
@@ -69,7 +78,14 @@ class Resolution:
     def plural_antecedent(self, token: Token) -> list[str]:
         """"they": the last plural-named group or organisation that was a
         subject ("the Houthis ... They say"), else the last coordinated subject
-        ("Russia and Turkey ... they agreed")."""
+        ("Russia and Turkey ... they agreed"). A possessive "their" with a
+        plural subject in its own clause is that subject's ("government forces
+        would resume their offensive")."""
+        if token.dep_ == "poss":
+            own = own_plural_subject(token)
+            keys = self._resolve(own) if own is not None else []
+            if keys:
+                return keys
         key = self.last_subject_before(token, {"Group", "Organization"})
         if key and self.entities[key].label.lower().endswith("s"):
             return [key]
