@@ -44,10 +44,15 @@ def in_order(tmp_path_factory) -> Path:
     return out
 
 
-def test_the_gold_merges_are_made_and_no_wrong_one(in_order):
+def measured(data: Path, gold: str) -> dict:
+    """scripts/corpus_identity.py's measure of ``data`` against tests/corpus/GOLD."""
     script = measuring_script()
-    gold = yaml.safe_load((CORPUS / "identity.yaml").read_text(encoding="utf-8"))
-    result = script.measure(script.union(load_data([in_order])), gold)
+    entities = yaml.safe_load((CORPUS / gold).read_text(encoding="utf-8"))
+    return script.measure(script.union(load_data([data])), entities)
+
+
+def test_the_gold_merges_are_made_and_no_wrong_one(in_order):
+    result = measured(in_order, "identity.yaml")
     assert result["wrong"] == []
     assert (result["merged"], result["total"]) == (22, 22), result["split"]
     nodes = result["nodes"]
@@ -75,3 +80,19 @@ def test_one_run_or_two_runs_into_a_store_give_the_same_iris(in_order, tmp_path)
              for q in stored.quads_for_pattern(None, None, None)]
     once = entity_iris(load_data([in_order]).quads((None, None, None, None)))
     assert entity_iris(quads) == once
+
+
+def test_unlinked_groups_places_and_people_are_one_node_across_publishers(tmp_path):
+    """tests/corpus/groups: Hizbullah/Hezbollah, Ansar Allah/Houthi movement,
+    ISIS/Islamic State, Taliban/Taleban, Sergei/Sergey Lavrov, Europe, Gaza and
+    The Economist as the publisher of four stories; only the Houthis have a QID."""
+    out = tmp_path / "groups.trig"
+    newsgraph.build(sorted((CORPUS / "groups").glob("*.txt")), out)
+    result = measured(out, "groups.yaml")
+    assert result["wrong"] == []
+    assert (result["merged"], result["total"]) == (15, 15), result["split"]
+    nodes = result["nodes"]
+    assert nodes["economist"] == [ID + "entity/organization/economist"]
+    assert nodes["houthis"] == [ID + "entity/Q3042087"]  # verified QID (gazetteer)
+    assert nodes["sergey_lavrov"] == [ID + "entity/person/sergey-lavrov"]
+    assert nodes["karim_haddad"] != nodes["nadia_haddad"]

@@ -42,6 +42,7 @@ class GazetteerEntry:
     parent: str | None = None
     members: tuple[str, ...] = ()
     metonym_for: str | None = None
+    body: str | None = None
     ambiguous: bool = False
 
     @property
@@ -58,6 +59,8 @@ class Gazetteer:
     # names that two entries share ("Abbas"?): they identify neither on their own
     shared: set[str] = field(default_factory=set)
     by_loose_name: dict[str, str] = field(default_factory=dict)
+    # (country id, body kind) -> the entry that is that state's body ("army")
+    by_body: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def get(self, entry_id: str | None) -> GazetteerEntry | None:
         return self.entries.get(entry_id) if entry_id else None
@@ -77,6 +80,17 @@ class Gazetteer:
     def metonym(self, name: str) -> GazetteerEntry | None:
         """The government a name stands for ("the Kremlin" -> Russia)."""
         return self.get(self.by_metonym.get(normalise(name)))
+
+    def state_body(self, country: str, kind: str) -> GazetteerEntry | None:
+        """The verified name of a state's body: Sudan's "army" is the Sudanese
+        Armed Forces."""
+        return self.get(self.by_body.get((country, kind)))
+
+    def sharing(self, name: str) -> list[GazetteerEntry]:
+        """The entries that carry a shared name ("Congo": both Congos)."""
+        wanted = normalise(name)
+        return [e for e in self.entries.values()
+                if wanted in {normalise(n) for n in e.names}]
 
     def is_shared_name(self, name: str) -> bool:
         """Whether two entries carry this name: a merge by it would be a guess."""
@@ -110,6 +124,7 @@ def _entry(data: dict) -> GazetteerEntry:
         parent=data.get("parent"),
         members=tuple(data.get("members") or ()),
         metonym_for=data.get("metonym_for"),
+        body=data.get("body"),
         ambiguous=bool(data.get("ambiguous", False)),
     )
 
@@ -137,6 +152,8 @@ def load_gazetteer() -> Gazetteer:
             gaz.by_demonym.setdefault(normalise(word), entry.id)
         for name in entry.metonyms:
             gaz.by_metonym.setdefault(normalise(name), entry.id)
+        if entry.body and entry.country:
+            gaz.by_body[(entry.country, entry.body)] = entry.id
         if entry.metonym_for:
             for name in entry.names:
                 gaz.by_metonym.setdefault(normalise(name), entry.metonym_for)

@@ -129,6 +129,20 @@ def canonical_label(entity: Entity, entry: GazetteerEntry | None) -> None:
     entity.label = entry.label
 
 
+def body_alias(entity: Entity, entry: GazetteerEntry | None, gaz: Gazetteer) -> None:
+    """A state's body under its verified name ("Sudanese Armed Forces") also
+    carries the name it has without one ("Army of Sudan"), which says whose
+    body it is to readers and to ``evaluate`` (a statement by a state's body
+    counts for the state)."""
+    kind = entry.body if entry is not None else None
+    state = gaz.get(entry.country) if entry is not None and kind else None
+    if kind is None or state is None:
+        return
+    alias = f"{kind.capitalize()} of {state.label}"
+    if alias.lower() not in {n.lower() for n in (entity.label, *entity.aliases)}:
+        entity.aliases.append(alias)
+
+
 def assign_identities(extraction: Extraction, gaz: Gazetteer) -> Extraction:
     """Give every entity of an article its corpus identity (or none).
 
@@ -142,8 +156,9 @@ def assign_identities(extraction: Extraction, gaz: Gazetteer) -> Extraction:
                 entity.identity = f"organization/{name_slug(extraction.article.publisher)}"
             continue
         entity.identity = identity_of(entity, gaz)
-        if entity.identity is not None and not entity.wikidata:
-            entry = gazetteer_entry(entity, gaz)
-            if entry is not None and compatible(entity.type, entry.type):
+        entry = gazetteer_entry(entity, gaz)
+        if entry is not None and compatible(entity.type, entry.type):
+            body_alias(entity, entry, gaz)
+            if entity.identity is not None and not entity.wikidata:
                 canonical_label(entity, entry)
     return extraction

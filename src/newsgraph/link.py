@@ -36,7 +36,9 @@ def link(extraction: Extraction, gazetteer: Gazetteer | None = None) -> Extracti
         by_label = entry is None
         if entry is None:
             for name in (entity.label, *entity.aliases):
-                entry = gaz.lookup(name)
+                # a name two entries share ("Congo") links only through extraction,
+                # which reads the article for which one it is
+                entry = None if gaz.is_shared_name(name) else gaz.lookup(name)
                 if entry is not None:
                     break
         if entry is None or entry.qid is None:

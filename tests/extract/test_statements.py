@@ -62,7 +62,7 @@ def test_quote_before_the_cue(run):
 
 def test_denial_phrase_in_quote_makes_denial(run):
     result = run('"This is pure propaganda," the Syrian government said.')
-    assert result.speakers("Denial") == {"Syria"}
+    assert result.speakers("Denial") == {"Government of Syria"}  # affiliatedWith Syria
 
 
 def test_must_in_complement_makes_demand(run):

@@ -1,7 +1,7 @@
 """Scoring one article: gold items against the predictions, kind by kind.
 
 The rules are those of ``docs/gold-format.md`` ("How predictions are matched").
-Beyond the gold format itself the scorer settles three policies:
+Beyond the gold format itself the scorer settles four policies:
 
 * narration is not an attributed statement: a predicted statement whose
   speakers are all the narrator is only counted when it agrees with a gold
@@ -9,12 +9,17 @@ Beyond the gold format itself the scorer settles three policies:
 * relations: ``ng:disputedTerritory`` triples are scored only when the gold
   annotates at least one ``disputedTerritory`` relation;
 * actors: a predicted QID that no gold actor has, on a node whose label matches
-  a gold actor with ``wikidata: null``, is neither a true nor a false positive.
+  a gold actor with ``wikidata: null``, is neither a true nor a false positive;
+* a state's body (an organisation ``ng:affiliatedWith`` a country and named
+  after it: "Army of Sudan") is that state wherever the gold names the state,
+  as speaker, agent, participant, source or relation end.
 """
 
 from __future__ import annotations
 
-from rdflib import Graph
+import re
+
+from rdflib import RDF, Graph
 
 from newsgraph.evaluate.gold import Gold, GoldActor
 from newsgraph.evaluate.matching import Unit, score_kind
@@ -35,7 +40,8 @@ from newsgraph.evaluate.terms import (
     PUBLISHER_KEY,
     STATEMENT_CLASSES,
 )
-from newsgraph.evaluate.text import Spans, labels_match, locate, overlaps
+from newsgraph.evaluate.text import Spans, label_tokens, labels_match, locate, overlaps
+from newsgraph.namespace import NG
 
 
 def score(gold: Gold, graph: Graph) -> Evaluation:
@@ -75,9 +81,35 @@ class _Context:
         actor = self.gold.actors.get(key)
         if actor is None:
             return False
+        if actor.type == "Country" and (entity.node, RDF.type, NG.Organization) in self.view.graph:
+            # an organisation is a state only through ng:affiliatedWith, never because
+            # its name holds the state's ("Army of Sudan" ~ "Sudan")
+            return labels_equal(actor.label, entity) or self.body_of_state(actor, entity)
+        return self.is_actor(actor, entity)
+
+    def is_actor(self, actor: GoldActor, entity: Entity) -> bool:
+        """By QID when both have one, else by label."""
         if actor.wikidata and entity.qids:
             return actor.wikidata in entity.qids
         return self.same_label(actor, entity)
+
+    def body_of_state(self, actor: GoldActor, entity: Entity) -> bool:
+        """Whether ``entity`` is a body of the gold's state: an organisation
+        ``ng:affiliatedWith`` that state and named after it ("Army of Sudan",
+        "Ministry of Defense of Ukraine", "Israel Defense Forces"). What such a
+        body says or does counts for its state through that link; an armed
+        group affiliated with a state ("Hezbollah", Lebanon) is not named after
+        it and does not count."""
+        graph = self.view.graph
+        if (entity.node, RDF.type, NG.Organization) not in graph:
+            return False
+        for node in graph.objects(entity.node, NG.affiliatedWith):
+            state = self.view.entity(node)
+            if (node, RDF.type, NG.Country) in graph and self.is_actor(actor, state) and any(
+                    re.search(rf"\b{re.escape(name)}\b", label, re.IGNORECASE)
+                    for name in state.labels for label in entity.labels):
+                return True
+        return False
 
     def same_label(self, actor: GoldActor, entity: Entity) -> bool:
         """The label comparison: a conflict only matches a conflict."""
@@ -90,6 +122,10 @@ class _Context:
             return "-"
         actor = self.gold.actors.get(key)
         return f"{actor.label} ({key})" if actor else key
+
+
+def labels_equal(label: str, entity: Entity) -> bool:
+    return any(label_tokens(label) == label_tokens(name) for name in entity.labels)
 
 
 def _score_actors(ctx: _Context) -> None:

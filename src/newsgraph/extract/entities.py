@@ -12,11 +12,17 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from ..gazetteer import normalise
+from ..gazetteer import GazetteerEntry, normalise
 from ..model import Entity
 from . import lexicon
 from .context import Context, slug
-from .names import separate_people, whole_name_entry, whole_name_type, whole_names
+from .names import (
+    separate_people,
+    shared_name_entry,
+    whole_name_entry,
+    whole_name_type,
+    whole_names,
+)
 from .placement import in_dateline, is_locative, located, part_of_a_title
 
 SKIP_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "LANGUAGE",
@@ -37,7 +43,7 @@ def find_entities(ctx: Context) -> None:
 
 def find_named_entities(ctx: Context, absorbed: set[int]) -> None:
     doc = ctx.doc
-    names, done = whole_names(ctx), set()
+    names, done = whole_names(ctx), set[int]()
     for ent in doc.ents:
         if ent.label_ in SKIP_LABELS or ent.start in absorbed:
             continue
@@ -46,53 +52,70 @@ def find_named_entities(ctx: Context, absorbed: set[int]) -> None:
             continue
         entry = ctx.gaz.get(ent.ent_id_) if ent.ent_id_ else None
         if ent.label_ == "NORP":
-            if entry is not None and entry.type == "Country":
-                for i in range(ent.start, ent.end):
-                    ctx.demonym_key[i] = entry.id
-                ctx.entity_from_gazetteer(entry)
-                if names_the_state(ent):
-                    ctx.add_mention(entry.id, ent.start_char, ent.end_char)
+            demonym(ctx, ent, entry)
             continue
         if ent.end < len(doc) - 1 and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ in {
                 "based", "born", "made"}:
             continue  # "a Britain-based monitor": where it sits, not who acts
-        if entry is None:
-            entry = ctx.gaz.lookup(ent.text)
+        label = strip_determiner(ent)
+        entry = name_entry(ctx, ent, label, entry)
         region = directional_region(ent)
         if region is not None:
             entity = named_entity(ctx, region.text, "Place", confidence=0.6)
             ctx.mention_span(entity.key, region)
-            continue
-        label = strip_determiner(ent)
-        if entry is not None and entry.type == "Person" and other_first_name(ent, entry):
+        elif entry is not None and entry.type == "Person" and other_first_name(ent, entry):
             # "Turki al-Maliki" is not the gazetteer's "Riyad al-Maliki"
             name = full_name(ent)
             entity = named_entity(ctx, name.text, "Person", key=same_person(ctx, name.text),
-                           confidence=0.6)
+                                  confidence=0.6)
             ctx.mention_span(entity.key, name)
-            continue
-        if entry is not None:
-            government = ctx.gaz.metonym(ent.text)
-            named = normalise(ent.text) in {normalise(n) for n in entry.names}
-            if government is not None and government.id != entry.id and not (
-                    is_locative(ent) or in_dateline(ctx, ent)):
-                # "Baku said", "accused Moscow", "the Kremlin denied": the government
-                entry = government
-            elif not named:
-                # a seat of government used as a place: "talks in Muscat"
-                entity = named_entity(ctx, label.text, "Place", confidence=0.7)
-                ctx.affiliation.setdefault(entity.key, entry.id)
-                ctx.mention_span(entity.key, label)
-                continue
-            entity = ctx.entity_from_gazetteer(entry)
-            if entry.qid is None:
-                ctx.name_as_written(entity.key, label)
-            elif len(label.text.split()) > 1 and label.text not in (entity.label,
-                                                                     *entity.aliases):
-                entity.aliases.append(label.text)  # the article's spelling, for readers
-            ctx.mention_span(entity.key, ent)
-            continue
-        unknown_name(ctx, ent, label)
+        elif entry is not None:
+            known_name(ctx, ent, label, entry)
+        else:
+            unknown_name(ctx, ent, label)
+
+
+def demonym(ctx: Context, ent: Span, entry: GazetteerEntry | None) -> None:
+    """"Armenian": remembered per token; a mention of the state where it refers
+    to it ("the Armenian army")."""
+    if entry is not None and entry.type == "Country":
+        for i in range(ent.start, ent.end):
+            ctx.demonym_key[i] = entry.id
+        ctx.entity_from_gazetteer(entry)
+        if names_the_state(ent):
+            ctx.add_mention(entry.id, ent.start_char, ent.end_char)
+
+
+def name_entry(ctx: Context, ent: Span, label: Span, entry: GazetteerEntry | None
+               ) -> GazetteerEntry | None:
+    """The gazetteer entry of a name: the ruler's, or by name; a name two entries
+    share ("Congo") is the one the article's other names point to, or none."""
+    if ctx.gaz.is_shared_name(label.text):
+        return shared_name_entry(ctx, label.text)
+    return entry or ctx.gaz.lookup(ent.text)
+
+
+def known_name(ctx: Context, ent: Span, label: Span, entry: GazetteerEntry) -> None:
+    """A gazetteer name: its entry, or the government a seat of government
+    stands for ("Baku said"), or a place where the name is only a seat."""
+    government = ctx.gaz.metonym(ent.text)
+    named = normalise(ent.text) in {normalise(n) for n in entry.names}
+    if government is not None and government.id != entry.id and not (
+            is_locative(ent) or in_dateline(ctx, ent)):
+        # "Baku said", "accused Moscow", "the Kremlin denied": the government
+        entry = government
+    elif not named:
+        # a seat of government used as a place: "talks in Muscat"
+        entity = named_entity(ctx, label.text, "Place", confidence=0.7)
+        ctx.affiliation.setdefault(entity.key, entry.id)
+        ctx.mention_span(entity.key, label)
+        return
+    entity = ctx.entity_from_gazetteer(entry)
+    if entry.qid is None:
+        ctx.name_as_written(entity.key, label)
+    elif len(label.text.split()) > 1 and label.text not in (entity.label, *entity.aliases):
+        entity.aliases.append(label.text)  # the article's spelling, for readers
+    ctx.mention_span(entity.key, ent)
 
 
 def unknown_name(ctx: Context, ent: Span, label: Span) -> None:
@@ -101,6 +124,9 @@ def unknown_name(ctx: Context, ent: Span, label: Span) -> None:
     type_ = TYPE_FOR_LABEL.get(ent.label_)
     if type_ is None or len(label.text.strip().rstrip(".")) <= 1:
         return  # "a post on X.": a letter is not a name
+    shared = {e.type for e in ctx.gaz.sharing(label.text)}
+    if len(shared) == 1:
+        type_ = shared.pop()  # "Congo", which of the two unsaid, is still a country
     if type_ in {"Person", "Organization"} and (located(ent) or in_dateline(ctx, ent)):
         type_ = "Place"  # "fled Goma", "in El Fasher": the NER's person or group is a place
     if normalise(label.text) in {normalise(n) for n in (ctx.article.publisher,
@@ -174,7 +200,8 @@ def named_entity(ctx: Context, label: str, type_: str, *, key: str | None = None
     node in other articles. A full name met after its surname alone becomes
     the label ("Aliyev said ... Ilham Aliyev"): the article's canonical name
     must not depend on which form came first."""
-    entity = ctx.add_entity(label, type_, key=key, confidence=confidence)
+    entity = ctx.add_entity(label, type_, key=key or free_key(ctx, label),
+                            confidence=confidence)
     entity.named = True
     if (type_ == "Person" and entity.gazetteer_id is None
             and len(label.split()) > len(entity.label.split())
@@ -183,6 +210,18 @@ def named_entity(ctx: Context, label: str, type_: str, *, key: str | None = None
             entity.aliases.append(entity.label)
         entity.label, entity.type = label, "Person"
     return entity
+
+
+def free_key(ctx: Context, label: str) -> str:
+    """The key of a name the gazetteer does not resolve: its slug, unless that
+    is the id of an entry the name does not name ("Congo" is not the entry
+    ``congo``, the Republic of the Congo, whose names it only shares)."""
+    key = slug(label)
+    entry = ctx.gaz.get(key)
+    if entry is None or (normalise(label) in {normalise(n) for n in entry.names}
+                         and not ctx.gaz.is_shared_name(label)):
+        return key
+    return f"{key}_name"
 
 
 def misread_surname(entity: Entity, words: list[str]) -> bool:

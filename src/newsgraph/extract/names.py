@@ -17,9 +17,11 @@ front ("Port Sudan"), so "UN Secretary-General" stays the UN's.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
-from ..gazetteer import GazetteerEntry
+from ..gazetteer import Gazetteer, GazetteerEntry
 from . import lexicon
 from .context import Context
 
@@ -117,3 +119,34 @@ def separate_people(ctx: Context, name: Span) -> bool:
     return "" not in ids and all(
         (entry := ctx.gaz.get(i)) is not None and entry.type == "Person" for i in ids
     ) and len(ids) > 1
+
+
+def shared_name_entry(ctx: Context, name: str) -> GazetteerEntry | None:
+    """The entry a name that two entries carry means in this article ("Congo":
+    the Republic of the Congo or the DR Congo): the one whose own clues the
+    article names (its other names, capital, places, people and groups of
+    it: "Kinshasa", "Goma", "Tshisekedi"), if only one has any. A clue inside
+    another candidate's longer name does not count ("Republic of Congo" in
+    "Democratic Republic of Congo"). None when the article does not say: a
+    wrong link is worse than none."""
+    candidates = ctx.gaz.sharing(name)
+    text = ctx.article.text
+    found: list[tuple[int, int, str]] = []
+    for entry in candidates:
+        for clue in clues(ctx.gaz, entry):
+            found += [(m.start(), m.end(), entry.id)
+                      for m in re.finditer(rf"(?<!\w){re.escape(clue)}(?!\w)", text)]
+    named = {owner for start, end, owner in found
+             if not any(s <= start and end <= e and e - s > end - start and other != owner
+                        for s, e, other in found)}
+    return ctx.gaz.get(named.pop()) if len(named) == 1 else None
+
+
+def clues(gaz: Gazetteer, entry: GazetteerEntry) -> set[str]:
+    """Names that point to ``entry`` alone: its own unshared names, capital and
+    metonyms, and the unshared names of what belongs to it."""
+    own = [*entry.names, entry.capital or "", *entry.metonyms]
+    own += [n for other in gaz.entries.values() if other.country == entry.id
+            for n in other.names]
+    own += [" ".join(w for w in n.split() if w != "the") for n in own]  # "Republic of Congo"
+    return {n for n in own if len(n) > 2 and not gaz.is_shared_name(n)}

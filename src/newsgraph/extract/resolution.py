@@ -3,8 +3,9 @@
 Names, pronouns ("he" -> the last person who was a subject), descriptions
 ("the neighboring country" -> the other party, "both sides" -> the parties,
 "the coalition" -> the actor named before with that head noun), metonyms
-("Baku" -> Azerbaijan's government) and state bodies ("his army" -> his
-state; "the Georgian Defence Ministry" -> an organisation of Georgia).
+("Baku" -> Azerbaijan's government) and state bodies ("his troops" -> his
+state; "Sudan's army", "the Georgian Defence Ministry" -> an organisation of
+that state, ``affiliatedWith`` it).
 
 ``Resolution`` is a mixin of ``Context``; it reads and extends the entity
 table held there.
@@ -12,9 +13,12 @@ table held there.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Token
 
-from ..gazetteer import normalise
+from ..gazetteer import Gazetteer, GazetteerEntry, normalise
+from ..model import Entity
 from . import lexicon
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
@@ -23,6 +27,7 @@ PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
 RUN_BY = {"run", "led", "lead", "controlled", "control", "held", "hold", "dominated"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "so", "-", "called",
                "several", "many", "some", "various", "numerous"}
+
 
 def window_start(token: Token, sentences: int) -> int:
     """Index of the first token of the sentence ``sentences`` before ``token``'s."""
@@ -34,13 +39,53 @@ def window_start(token: Token, sentences: int) -> int:
     return first
 
 
+def own_plural_subject(token: Token) -> Token | None:
+    """The plural subject of the clause a possessive pronoun stands in."""
+    verb = token.head
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    return next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}
+                 and c.tag_ in {"NNS", "NNPS"} and c.i < token.i), None)
+
+
 class Resolution:
     """Mixed into ``Context``: every method uses its entity table."""
+
+    if TYPE_CHECKING:  # what Context (context.py) holds and does
+        gaz: Gazetteer
+        entities: dict[str, Entity]
+        token_key: dict[int, str]
+        demonym_key: dict[int, str]
+        affiliation: dict[str, str]
+        parties: list[str]
+        conflict_state: str | None
+        bodies: set[str]
+
+        def add_entity(self, label: str, type_: str, *, key: str | None = None,
+                       confidence: float = 0.7) -> Entity: ...
+
+        def add_mention(self, key: str, start: int, end: int,
+                        tokens: range | None = None) -> None: ...
+
+        def entity_from_gazetteer(self, entry: GazetteerEntry) -> Entity: ...
+
+        def country_of(self, key: str | None) -> str | None: ...
+
+        def last_before(self, char: int, types: set[str]) -> str | None: ...
+
+        def last_subject_before(self, token: Token, types: set[str]) -> str | None: ...
 
     def plural_antecedent(self, token: Token) -> list[str]:
         """"they": the last plural-named group or organisation that was a
         subject ("the Houthis ... They say"), else the last coordinated subject
-        ("Russia and Turkey ... they agreed")."""
+        ("Russia and Turkey ... they agreed"). A possessive "their" with a
+        plural subject in its own clause is that subject's ("government forces
+        would resume their offensive")."""
+        if token.dep_ == "poss":
+            own = own_plural_subject(token)
+            keys = self._resolve(own) if own is not None else []
+            if keys:
+                return keys
         key = self.last_subject_before(token, {"Group", "Organization"})
         if key and self.entities[key].label.lower().endswith("s"):
             return [key]
@@ -90,12 +135,31 @@ class Resolution:
         ("Armenian sources in X") that names no known actor.
         ``for_role`` "actor" turns capitals into their governments.
         """
-        lower = token.lower_
         if token.i in self.token_key:
             key = self.token_key[token.i]
-            if for_role == "actor":
-                key = self.government_of(key)
-            return [key]
+            return [self.government_of(key) if for_role == "actor" else key]
+        keys = self.pronoun(token, ref, create, for_role)
+        if keys is not None:
+            return keys
+        if token.pos_ not in {"NOUN", "PROPN"}:
+            return []
+        for child in token.children:
+            if child.dep_ == "appos" and child.i in self.token_key:
+                # "his French colleague Emmanuel Macron"
+                return self._resolve(child, ref, create=create, for_role=for_role)
+        from .bodies import state_body  # bodies.py reads the context module, which imports this
+
+        keys = self.party_description(token, ref)
+        if keys is None:
+            keys = state_body(self, token, ref, create, for_role)
+        if keys is None:
+            keys = self.description(token, create, for_role)
+        return keys
+
+    def pronoun(self, token: Token, ref: str | None, create: bool, for_role: str
+                ) -> list[str] | None:
+        """A personal or relative pronoun's antecedent; None for anything else."""
+        lower = token.lower_
         if lower in PERSON_PRONOUNS:
             key = self.last_subject_before(token, {"Person"}) or self.last_before(
                 token.idx, {"Person"})
@@ -117,12 +181,11 @@ class Resolution:
             return []
         if lower in PLURAL_PRONOUNS:
             return self.plural_antecedent(token) if for_role == "actor" else []
-        if token.pos_ not in {"NOUN", "PROPN"}:
-            return []
-        for child in token.children:
-            if child.dep_ == "appos" and child.i in self.token_key:
-                # "his French colleague Emmanuel Macron"
-                return self._resolve(child, ref, create=create, for_role=for_role)
+        return None
+
+    def party_description(self, token: Token, ref: str | None) -> list[str] | None:
+        """"both sides", "the warring parties" -> the parties; "the neighboring
+        country", "the opposing forces" -> the other party; None otherwise."""
         lemma = token.lemma_.lower()
         mods = {c.lower_ for c in token.children if c.dep_ in {"det", "nummod", "amod",
                                                                 "compound", "predet"}}
@@ -136,9 +199,12 @@ class Resolution:
             or (token.dep_ == "dobj" and token.head.lemma_ == "oppose")
         ):
             return self.other_party(ref)
-        body = self.state_body(token, ref, create)
-        if body is not None:
-            return body
+        return None
+
+    def description(self, token: Token, create: bool, for_role: str) -> list[str]:
+        """A title, a name used as a modifier, a definite description of an
+        actor named before, or (``create``) a new group for a source."""
+        lemma = token.lemma_.lower()
         titled = self.titled_person(token)
         if titled is not None:
             return [titled]
@@ -150,10 +216,10 @@ class Resolution:
         same_head = self.same_head_antecedent(token)
         if same_head is not None:
             return [same_head]
-        if create and lemma in lexicon.SOURCE_NOUNS:
+        if create and (lemma in lexicon.SOURCE_NOUNS
+                       or (token.pos_ == "PROPN" and token.text[:1].isupper())):
+            # "Armenian sources"; a name the NER missed: "the Syrian Observatory"
             return [self.group_for(token)]
-        if create and token.pos_ == "PROPN" and token.text[:1].isupper():
-            return [self.group_for(token)]  # a name the NER missed: "the Syrian Observatory"
         if lemma in lexicon.ARMED_GROUP_NOUNS and token.tag_ in {"NNS", "NNPS"}:
             return [self.group_for(token)]  # "the rebels", "Kurdish militants"
         return []
@@ -250,75 +316,6 @@ class Resolution:
         if self.entities[key].type == "Person":
             return self.country_of(key) or key
         return key
-
-    def state_body(self, token: Token, ref: str | None, create: bool = False
-                   ) -> list[str] | None:
-        """Armies and troops stand for their state; ministries become organisations."""
-        lemma = token.lemma_.lower()
-        if lemma not in lexicon.STATE_BODY_HEADS | lexicon.FORCE_HEADS:
-            return None
-        country = self.modifier_country(token, ref)
-        if country is None and any(c.lower_ in {"government", "regime", "pro-government",
-                                                "state"} for c in token.children):
-            country = self.home_state()  # "government troops" in a civil war
-        if country is None:
-            return None
-        if create and lemma in lexicon.SPEAKING_FORCES:
-            return [self.body(token, country)]  # "the Israeli military said": its own voice
-        if lemma in lexicon.FORCE_HEADS or lemma == "government":
-            return [country]
-        return [self.ministry(token, country)]
-
-    def home_state(self) -> str | None:
-        """The state the conflict is fought in: its territory's state, or the
-        most often named state."""
-        if self.conflict_state:
-            return self.conflict_state
-        counts = {k: len(e.mentions) for k, e in self.entities.items() if e.type == "Country"}
-        return max(counts, key=lambda k: (counts[k], k)) if counts else None
-
-    def body(self, token: Token, country: str) -> str:
-        """An army or command speaking for itself, named as written
-        ("Israeli military", "Southern Operational Command")."""
-        words = [t for t in _noun_phrase(token) if t.dep_ != "poss" and t.head.dep_ != "poss"
-                 and t.lower_ not in DETERMINERS and t.dep_ != "case"]
-        label = " ".join(t.text for t in words if t.i <= token.i) or token.text
-        plain = all(t.i == token.i or t.i in self.demonym_key or t.i in self.token_key
-                    for t in words if t.i <= token.i)
-        if plain:
-            # "Sudan's army", "the Sudanese army": the state's army, one organisation
-            # in every article (its own node, ng:affiliatedWith the state)
-            label = f"{token.lemma_.capitalize()} of {self.entities[country].label}"
-        entity = self.add_entity(label, "Organization", confidence=0.7)
-        entity.named = entity.named or plain
-        self.affiliation.setdefault(entity.key, country)
-        self.bodies.add(entity.key)
-        phrase = _noun_phrase(token)
-        if plain and phrase.text not in entity.aliases:
-            entity.aliases.append(phrase.text)
-        self.add_mention(entity.key, phrase.start_char, phrase.end_char)
-        return entity.key
-
-    def ministry(self, token: Token, country: str) -> str:
-        """A ministry or office, named canonically ("Ministry of Defense of Armenia")."""
-        words = [c for c in token.children if c.dep_ in {"compound", "amod"}
-                 and c.i not in self.token_key and c.i not in self.demonym_key
-                 and c.pos_ in {"PROPN", "NOUN", "ADJ"} and "-" not in c.text]
-        topic = " ".join(w.text for w in words).strip().title()
-        topic = {"Defence": "Defense", "Foreign": "Foreign Affairs"}.get(topic, topic)
-        country_label = self.entities[country].label
-        head = token.text if token.text[:1].isupper() else token.text.capitalize()
-        label = f"{head} of {topic} of {country_label}" if topic else f"{head} of {country_label}"
-        entity = self.add_entity(label, "Organization", confidence=0.7)
-        # "Ministry of Defense of Armenia" names one body in every article; "Office of
-        # Israel" (whose office?) does not
-        entity.named = bool(topic) and token.lemma_.lower() == "ministry"
-        self.affiliation[entity.key] = country
-        self.bodies.add(entity.key)
-        phrase = _noun_phrase(token)
-        entity.aliases.append(phrase.text) if phrase.text not in entity.aliases else None
-        self.add_mention(entity.key, phrase.start_char, phrase.end_char)
-        return entity.key
 
     def group_for(self, token: Token) -> str:
         """A Group entity for a source description, labelled with its words.
