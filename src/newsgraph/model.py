@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from .vocabulary import (
     ACTOR_TYPES,
@@ -37,10 +38,22 @@ __all__ = [
     "ACTOR_TYPES", "CASUALTY_TYPES", "COUNT_QUALIFIERS", "ENTITY_TYPES", "EVENT_TYPES",
     "QUALIFIERS", "RELATION_PREDICATES", "STATEMENT_TYPES", "VICTIM_TYPES", "ActorType",
     "Article", "CasualtyType", "CountQualifier", "Entity", "EntityType", "Event", "EventType",
-    "Extraction", "Figure", "Relation", "RelationPredicate", "Span", "Statement",
+    "Extraction", "Figure", "one_of", "Relation", "RelationPredicate", "Span", "Statement",
     "StatementType", "VictimType",
 ]
 QUALIFIERS = COUNT_QUALIFIERS
+
+_Name = TypeVar("_Name", bound=str)
+
+
+def one_of(name: str, allowed: tuple[_Name, ...]) -> _Name:
+    """``name`` as a member of one of the ontology's closed lists: word lists are data
+    (plain strings), so a value read from them is checked once where a record is made,
+    and a misspelt type in a data file fails there, naming itself."""
+    for member in allowed:
+        if member == name:
+            return member
+    raise ValueError(f"{name!r} is not one of {', '.join(allowed)}")
 
 
 @dataclass(frozen=True, order=True)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from ..model import Event
+from ..model import EVENT_TYPES, Event, one_of
 from ..model import Span as TextSpan
 from . import lexicons
 from .context import Context, acts_as_verb
@@ -86,7 +86,7 @@ def build_event(ctx: Context, sent: Span, token: Token, kind: str, ref: str | No
     time_expression, date = time_of(ctx, token)
     return Event(
         span=evidence_span(token),
-        type=kind,
+        type=one_of(kind, EVENT_TYPES),
         trigger=token.text,
         agents=dedupe(agents),
         participants=dedupe(p for p in participants if p not in agents),

@@ -14,7 +14,7 @@ import re
 
 from spacy.tokens import Token
 
-from ..model import Figure, Span
+from ..model import CASUALTY_TYPES, COUNT_QUALIFIERS, VICTIM_TYPES, Figure, Span, one_of
 from . import lexicons
 from .context import Context
 from .numbers import QUALIFIERS, VAGUE, parse_number, qualifier_before
@@ -152,8 +152,10 @@ def figure_for(ctx: Context, num: Token, parsed: tuple[int, str], numbers: list[
     left = min(left, num.doc[max(qual_start, 0)].idx)
     right = max(t.idx + len(t.text) for t in (*numbers, noun, trigger))
     places = _places_near(ctx, trigger)
-    return Figure(span=Span(left, right), count=count, qualifier=qualifier, casualty=casualty,
-                  victims=victims, places=places, confidence=0.8)
+    return Figure(span=Span(left, right), count=count,
+                  qualifier=one_of(qualifier, COUNT_QUALIFIERS),
+                  casualty=one_of(casualty, CASUALTY_TYPES),
+                  victims=one_of(victims, VICTIM_TYPES), places=places, confidence=0.8)
 
 
 def counted_noun(num: Token) -> tuple[Token, Token]:

@@ -34,7 +34,7 @@ def in_dateline(ctx: Context, ent: Span) -> bool:
     """"MOSCOW, Nov 10 (Reuters) -": the place a story was filed from (ingest
     found it), not its government speaking nor a person."""
     place = ctx.article.dateline_place
-    return bool(place) and ctx.article.text.find(place) == ent.start_char
+    return place is not None and bool(place) and ctx.article.text.find(place) == ent.start_char
 
 
 def part_of_a_title(ent: Span) -> bool:

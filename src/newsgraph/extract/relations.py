@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..model import Relation
+from ..model import RELATION_PREDICATES, Relation, one_of
 from ..model import Span as TextSpan
 from . import lexicons
 from .alignments import find_alignments
@@ -151,7 +151,8 @@ def passive_object(ctx: Context, verb: Token) -> list[str]:
 def pairs(ctx: Context, subjects_: list[str], objects: list[str], token: Token,
           predicate: str) -> list[Relation]:
     span = clause_span(token)
-    return [Relation(s, predicate, o, span, 0.75) for s in subjects_ for o in objects
+    checked = one_of(predicate, RELATION_PREDICATES)
+    return [Relation(s, checked, o, span, 0.75) for s in subjects_ for o in objects
             if ctx.entities[o].type != "Conflict"]
 
 

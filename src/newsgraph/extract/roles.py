@@ -102,8 +102,9 @@ def conform_roles(extraction: Extraction) -> None:
 
 def _drop_dangling(extraction: Extraction) -> None:
     """References to records that were dropped."""
-    ids = {record.id for record in (*extraction.statements, *extraction.events,
-                                    *extraction.figures)}
+    ids = {*(stmt.id for stmt in extraction.statements),
+           *(event.id for event in extraction.events),
+           *(figure.id for figure in extraction.figures)}
     for stmt in extraction.statements:
         stmt.about = [ref for ref in stmt.about if ref in ids]
         stmt.figures = [ref for ref in stmt.figures if ref in ids]
