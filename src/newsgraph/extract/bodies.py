@@ -10,29 +10,21 @@ warplanes and other forces stand for their state ("Israeli jets struck").
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
 from ..model import Entity
-from . import lexicon
+from . import lexicon, lexicons
 from .context import noun_phrase
 from .resolution import DETERMINERS
 
 if TYPE_CHECKING:
     from .resolution import Resolution
 
-BODIES_PATH = Path(__file__).resolve().parent.parent / "data" / "lexicons" / "state_bodies.tsv"
-
-
-@lru_cache(maxsize=1)
 def body_kinds() -> dict[str, str]:
     """Head noun of a state's own body -> its kind ("military" -> "army")."""
-    rows = (line.split("\t") for line in BODIES_PATH.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#"))
-    return {head.strip(): kind.strip() for head, kind in rows}
+    return lexicons.signals("own_body")
 
 
 def state_body(ctx: Resolution, token: Token, ref: str | None, create: bool = False,
