@@ -87,8 +87,10 @@ def licensed(token: Token, cue: Cue, quoted: bool) -> bool:
     clause = bool(deps & CLAUSE_DEPS) or parenthetical(token) or colon_after(token)
     if cue.needs == "none":
         return True
+    if cue.needs == "as":  # "is seen as", "views X as": only as a view of something
+        return construed(token)
     if cue.frame == "cognition":  # "thinks that X", "X, she believes": a reported thought
-        return "ccomp" in deps or parenthetical(token) or (
+        return "ccomp" in deps or parenthetical(token) or construed(token) or (
             "xcomp" in deps and token.lemma_.lower() == "expect")
     if cue.needs == "clause":
         return clause or quoted
@@ -104,9 +106,23 @@ def licensed(token: Token, cue: Cue, quoted: bool) -> bool:
             len(nominals) >= 2) or (quoted and "dobj" in deps)
     if cue.needs == "state":  # "seemed unperturbed", "appears to agree"
         return bool(deps & {"acomp", "xcomp", "ccomp", "attr", "oprd"})
+    if cue.needs == "document":  # "released a statement", not "released prisoners"
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in lexicon.DOCUMENT_NOUNS
+                   for c in token.children)
     if cue.needs == "about":  # "spoke about", not "spoke by phone on Friday"
         return bool(words & {"about", "of"})
     return cue.needs in words  # "out", "to"
+
+
+def construed(token: Token) -> bool:
+    """"X is seen as Y", "X is considered a risk", "X was thought to be Y": a
+    view held of something, in the passive (its holder often unnamed). The
+    active "A sees B as C" is left out: it mostly states a stance as fact."""
+    deps = {c.dep_ for c in token.children}
+    if not deps & {"nsubjpass", "auxpass"}:
+        return False
+    return bool(deps & {"xcomp", "oprd"}) or any(
+        c.dep_ == "prep" and c.lower_ == "as" for c in token.children)
 
 
 def parenthetical(token: Token) -> bool:
@@ -145,8 +161,9 @@ def framed(token: Token, cue: Cue) -> bool:
     if token.tag_ == "VBG" and token.dep_ == "pcomp" and token.head.head.lemma_ == "quote":
         return False  # "was quoted as saying": one cue
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children)
-    if passive and not any(c.dep_ in {"agent", "xcomp"} or (c.dep_ == "ccomp" and c.i > token.i)
-                           or c.dep_ == "expl" for c in token.children):
+    if passive and not construed(token) and not any(
+            c.dep_ in {"agent", "xcomp"} or (c.dep_ == "ccomp" and c.i > token.i)
+            or c.dep_ == "expl" for c in token.children):
         return False  # "an exchange of fire was reported": an event, not a report
     if token.dep_ == "relcl" and not any(c.dep_ == "ccomp" for c in token.children) and (
             cue.frame != "speech" or cue.needs != "none"):
@@ -190,7 +207,7 @@ def verbal_statement(ctx: Context, sent: Span, token: Token, cue: Cue,
         content = {t.i for t in token.subtree} - skip - {token.i}
     kind = refine_type(ctx, kind, token, text, speakers[0])
     cue_tokens = [token, *(c for c in token.children if c.dep_ == "prt"
-                           or (c.dep_ == "prep" and cue.needs in {"call", "about", "to"}))]
+                           or (c.dep_ == "prep" and cue.needs in {"call", "about", "to", "for"}))]
     stmt = Statement(span=sent_span(sent), type=kind, speakers=speakers[:1],
                      cue=" ".join(t.text for t in sorted(cue_tokens, key=lambda t: t.i)),
                      quote=quote, confidence=0.6 if speakers[0] != UNNAMED_SOURCE else 0.4)
