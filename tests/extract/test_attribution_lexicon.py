@@ -125,3 +125,49 @@ def test_according_to_before_a_cue_leaves_the_cue_its_statement(run):
 def test_according_to_its_own_statement_stays_one_attribution(run):
     result = run("The club denied the rumour, according to a statement from its office.")
     assert [a[0] for a in attributions(result)] == ["denied"]
+
+
+# --- more reporting and stance verbs ------------------------------------------
+
+MORE_VERBS = [
+    ("The harbour authority listed the damaged piers in its bulletin.", "listed",
+     "The harbour authority", "Report"),
+    ("The ferry company disclosed its losses for the winter.", "disclosed",
+     "The ferry company", "Report"),
+    ("The fishermen railed against the new quotas.", "railed", "The fishermen", "Criticism"),
+    ("The inspectors deemed the old dam unsafe.", "deemed", "The inspectors", "Claim"),
+    ("The farmers applauded the new water tariff.", "applauded", "The farmers", "Support"),
+    ("The bishop voiced concern about the closures.", "voiced", "The bishop", "Claim"),
+    ("The treasurer signaled that taxes would rise.", "signaled", "The treasurer", "Claim"),
+    ("The doctors cautioned that the fever could return.", "cautioned", "The doctors",
+     "Claim"),
+    ("The coach hinted that the captain would change.", "hinted", "The coach", "Claim"),
+    ("The novelist assailed the publishers for their greed.", "assailed", "The novelist",
+     "Criticism"),
+    ("The mayor credited the volunteers with saving the library.", "credited", "The mayor",
+     "Support"),
+    ("The engineers outlined their plan for the tunnel.", "outlined", "The engineers",
+     "Announcement"),
+    ("The critics labeled the opera a failure.", "labeled", "The critics", "Claim"),
+    ("The abbot chided the monks for their laziness.", "chided", "The abbot", "Criticism"),
+    ("The miller rebutted the charge of fraud.", "rebutted", "The miller", "Denial"),
+    ("The old sailor recounted his voyage around the cape.", "recounted",
+     "The old sailor", "Claim"),
+    ("The baker vouched for her neighbour.", "vouched", "The baker", "Support"),
+    ("The architects envision that the square will be car-free.", "envision",
+     "The architects", "Claim"),
+    ("The governor congratulated the rowing team on its victory.", "congratulated",
+     "The governor", "Support"),
+    ("The party disavowed the remarks of its former treasurer.", "disavowed", "The party",
+     "Denial"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "cue", "source", "kind"), MORE_VERBS)
+def test_more_reporting_and_stance_verbs(run, sentence, cue, source, kind):
+    got_cue, got_source, _, got_kind, _ = one(run(sentence), cue)
+    assert got_cue.startswith(cue) and got_source == source and got_kind == kind
+
+
+def test_a_report_not_made_is_no_statement(run):
+    assert attributions(run("The ferry company has not disclosed its losses.")) == []

@@ -187,8 +187,9 @@ def verbal_statement(ctx: Context, sent: Span, token: Token, cue: Cue,
         return None  # "shelled by opposing forces"
     if token.dep_ == "aux" or not licensed(token, cue, quote is not None):
         return None
-    if not framed(token, cue):
-        return None
+    if not framed(token, cue) or (cue.type == "Report" and any(
+            c.dep_ == "neg" for c in token.children)):
+        return None  # "X has not disclosed its losses": nothing is reported
     source = source_token(token)
     speakers = speakers_of(ctx, source, cue.frame != "evidence" and cue.needs != "quote")
     if not speakers:
