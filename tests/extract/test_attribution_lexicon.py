@@ -171,3 +171,37 @@ def test_more_reporting_and_stance_verbs(run, sentence, cue, source, kind):
 
 def test_a_report_not_made_is_no_statement(run):
     assert attributions(run("The ferry company has not disclosed its losses.")) == []
+
+
+# --- stance adjectives over a clause ------------------------------------------
+
+ADJECTIVES = [
+    ("The growers are confident that the harvest will be good.", "confident", "The growers",
+     "the harvest will be good"),
+    ("The new owners were eager to reopen the mill.", "eager", "The new owners",
+     "reopen the mill"),
+    ("The residents are worried that the river will flood.", "worried", "The residents",
+     "the river will flood"),
+    ("The captain was aware that the ice was thin.", "aware", "The captain",
+     "the ice was thin"),
+    ("The organisers are hopeful that the rain will stop.", "hopeful", "The organisers",
+     "the rain will stop"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "cue", "source", "content"), ADJECTIVES)
+def test_stance_adjective_with_a_clause(run, sentence, cue, source, content):
+    got_cue, got_source, got_content, _, _ = one(run(sentence), cue)
+    assert got_cue == cue and got_source == source and content in got_content
+
+
+NOT_ADJECTIVE_CUES = [
+    "A confident player scored twice.",
+    "The worried parents waited at the gate.",
+    "The captain was aware of the ice.",
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_ADJECTIVE_CUES)
+def test_stance_adjective_without_a_clause_is_no_attribution(run, sentence):
+    assert attributions(run(sentence)) == []

@@ -8,6 +8,9 @@ actor:
   infinitival, licensed by what it needs (a clause, an object, a quotation, a
   particle: see ``data/lexicons/cues.tsv``); quote-first and parenthetical
   cues ("“...,” he added", "X, she said, Y") report the clause they hang on;
+- views held in the passive ("is seen as", "is considered a", "was thought
+  to"), stance adjectives over a clause ("X is confident that"), documents
+  issued ("released a statement"); a negated report reports nothing;
 - nominal cues with a source or a clause ("calls by X", "X's demand that",
   "his threat to");
 - the source is the subject (the agent of a passive, the antecedent of a
