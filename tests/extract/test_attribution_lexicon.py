@@ -205,3 +205,23 @@ NOT_ADJECTIVE_CUES = [
 @pytest.mark.parametrize("sentence", NOT_ADJECTIVE_CUES)
 def test_stance_adjective_without_a_clause_is_no_attribution(run, sentence):
     assert attributions(run(sentence)) == []
+
+
+# --- the noun a present participle modifies is its source ------------------------
+
+PARTICIPLE_SOURCES = [
+    ("Dozens of nurses urging a pay rise gathered outside the hospital.", "urging",
+     "nurses", "a pay rise"),
+    ("A letter warning that the dam was weak reached the ministry.", "warning", "letter",
+     "the dam was weak"),
+    ("Fishermen complaining that the quotas were unfair blocked the harbour.",
+     "complaining", "Fishermen", "the quotas were unfair"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "cue", "source", "content"), PARTICIPLE_SOURCES)
+def test_a_participle_speaks_for_the_noun_it_modifies(run, sentence, cue, source, content):
+    _, got_source, got_content, _, speaker = one(run(sentence), cue)
+    assert got_source is not None and source in got_source
+    assert cue not in got_source and content in got_content
+    assert speaker != "unnamed source"

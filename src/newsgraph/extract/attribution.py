@@ -201,8 +201,9 @@ def verbal_statement(ctx: Context, sent: Span, token: Token, cue: Cue,
     if cue.needs == "call" and not any(c.lower_ in {"for", "on", "upon"}
                                        for c in token.children):
         kind = "Claim"  # "called the plan a disgrace"
-    skip = {t.i for t in source.subtree} if source is not None and source.i in {
-        t.i for t in sent} else set()
+    # the source's words, but not the cue's own clause a modified noun holds
+    skip = {t.i for t in source.subtree} - {t.i for t in token.subtree} if (
+        source is not None and sent.start <= source.i < sent.end) else set()
     content = complement_tokens(token, skip | {token.i})
     text = " ".join(token.doc[i].lower_ for i in sorted(content))
     if quoted_before:
@@ -227,7 +228,8 @@ def sent_span(sent: Span):
 
 def source_token(token: Token) -> Token | None:
     """The words naming who speaks, thinks or wants: subject, passive agent,
-    relative antecedent, or the subject a participle or conjunct shares."""
+    relative antecedent, the noun a present participle modifies, or the
+    subject a participle or conjunct shares."""
     current = token
     for _ in range(4):
         subject = None
@@ -241,6 +243,9 @@ def source_token(token: Token) -> Token | None:
             return subject  # "officials who said": "who" names them here
         if any(c.dep_ in {"nsubjpass", "expl"} for c in current.children):
             return None  # "it was reported that", "X is expected to"
+        if current.dep_ == "acl" and current.tag_ == "VBG" and current.head.pos_ in {
+                "NOUN", "PROPN", "PRON"}:
+            return current.head  # "voters describing themselves as": the voters
         if current.dep_ in {"conj", "advcl", "xcomp", "acomp", "relcl"} and (
                 current.head != current):
             if current.dep_ == "relcl":
