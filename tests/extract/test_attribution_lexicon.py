@@ -91,19 +91,6 @@ def test_intention_and_document_cues(run, sentence, cue, source, content, kind):
     assert content in got_content and got_kind == kind
 
 
-NOT_DOCUMENTS = [
-    "The guards released the prisoners at dawn.",
-    "The bank issued new coins in March.",
-    "The workers laid the new cables along the road.",
-    "The children pushed the cart up the hill.",
-]
-
-
-@pytest.mark.parametrize("sentence", NOT_DOCUMENTS)
-def test_releasing_or_pushing_things_is_no_statement(run, sentence):
-    assert attributions(run(sentence)) == []
-
-
 # --- a report of a report -----------------------------------------------------
 
 def test_according_to_after_a_cue_is_a_second_attribution(run):
@@ -169,10 +156,6 @@ def test_more_reporting_and_stance_verbs(run, sentence, cue, source, kind):
     assert got_cue.startswith(cue) and got_source == source and got_kind == kind
 
 
-def test_a_report_not_made_is_no_statement(run):
-    assert attributions(run("The ferry company has not disclosed its losses.")) == []
-
-
 # --- stance adjectives over a clause ------------------------------------------
 
 ADJECTIVES = [
@@ -193,18 +176,6 @@ ADJECTIVES = [
 def test_stance_adjective_with_a_clause(run, sentence, cue, source, content):
     got_cue, got_source, got_content, _, _ = one(run(sentence), cue)
     assert got_cue == cue and got_source == source and content in got_content
-
-
-NOT_ADJECTIVE_CUES = [
-    "A confident player scored twice.",
-    "The worried parents waited at the gate.",
-    "The captain was aware of the ice.",
-]
-
-
-@pytest.mark.parametrize("sentence", NOT_ADJECTIVE_CUES)
-def test_stance_adjective_without_a_clause_is_no_attribution(run, sentence):
-    assert attributions(run(sentence)) == []
 
 
 # --- the noun a present participle modifies is its source ------------------------
