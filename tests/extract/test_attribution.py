@@ -274,6 +274,17 @@ NOT_ATTRIBUTIONS = [
     "An exchange of fire was reported near the border.",
     "The storm showed no sign of weakening.",
     "The shelling by opposing forces lasted all night.",
+    # things released, issued, laid or pushed are no documents or appeals
+    "The guards released the prisoners at dawn.",
+    "The bank issued new coins in March.",
+    "The workers laid the new cables along the road.",
+    "The children pushed the cart up the hill.",
+    # a stance adjective without a clause
+    "A confident player scored twice.",
+    "The worried parents waited at the gate.",
+    "The captain was aware of the ice.",
+    # a report not made
+    "The ferry company has not disclosed its losses.",
 ]
 
 

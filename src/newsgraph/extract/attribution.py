@@ -8,6 +8,9 @@ actor:
   infinitival, licensed by what it needs (a clause, an object, a quotation, a
   particle: see ``data/lexicons/cues.tsv``); quote-first and parenthetical
   cues ("“...,” he added", "X, she said, Y") report the clause they hang on;
+- views held in the passive ("is seen as", "is considered a", "was thought
+  to"), stance adjectives over a clause ("X is confident that"), documents
+  issued ("released a statement"); a negated report reports nothing;
 - nominal cues with a source or a clause ("calls by X", "X's demand that",
   "his threat to");
 - the source is the subject (the agent of a passive, the antecedent of a
@@ -87,8 +90,10 @@ def licensed(token: Token, cue: Cue, quoted: bool) -> bool:
     clause = bool(deps & CLAUSE_DEPS) or parenthetical(token) or colon_after(token)
     if cue.needs == "none":
         return True
+    if cue.needs == "as":  # "is seen as", "views X as": only as a view of something
+        return construed(token)
     if cue.frame == "cognition":  # "thinks that X", "X, she believes": a reported thought
-        return "ccomp" in deps or parenthetical(token) or (
+        return "ccomp" in deps or parenthetical(token) or construed(token) or (
             "xcomp" in deps and token.lemma_.lower() == "expect")
     if cue.needs == "clause":
         return clause or quoted
@@ -104,9 +109,23 @@ def licensed(token: Token, cue: Cue, quoted: bool) -> bool:
             len(nominals) >= 2) or (quoted and "dobj" in deps)
     if cue.needs == "state":  # "seemed unperturbed", "appears to agree"
         return bool(deps & {"acomp", "xcomp", "ccomp", "attr", "oprd"})
+    if cue.needs == "document":  # "released a statement", not "released prisoners"
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in lexicon.DOCUMENT_NOUNS
+                   for c in token.children)
     if cue.needs == "about":  # "spoke about", not "spoke by phone on Friday"
         return bool(words & {"about", "of"})
     return cue.needs in words  # "out", "to"
+
+
+def construed(token: Token) -> bool:
+    """"X is seen as Y", "X is considered a risk", "X was thought to be Y": a
+    view held of something, in the passive (its holder often unnamed). The
+    active "A sees B as C" is left out: it mostly states a stance as fact."""
+    deps = {c.dep_ for c in token.children}
+    if not deps & {"nsubjpass", "auxpass"}:
+        return False
+    return bool(deps & {"xcomp", "oprd"}) or any(
+        c.dep_ == "prep" and c.lower_ == "as" for c in token.children)
 
 
 def parenthetical(token: Token) -> bool:
@@ -145,8 +164,9 @@ def framed(token: Token, cue: Cue) -> bool:
     if token.tag_ == "VBG" and token.dep_ == "pcomp" and token.head.head.lemma_ == "quote":
         return False  # "was quoted as saying": one cue
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children)
-    if passive and not any(c.dep_ in {"agent", "xcomp"} or (c.dep_ == "ccomp" and c.i > token.i)
-                           or c.dep_ == "expl" for c in token.children):
+    if passive and not construed(token) and not any(
+            c.dep_ in {"agent", "xcomp"} or (c.dep_ == "ccomp" and c.i > token.i)
+            or c.dep_ == "expl" for c in token.children):
         return False  # "an exchange of fire was reported": an event, not a report
     if token.dep_ == "relcl" and not any(c.dep_ == "ccomp" for c in token.children) and (
             cue.frame != "speech" or cue.needs != "none"):
@@ -170,8 +190,9 @@ def verbal_statement(ctx: Context, sent: Span, token: Token, cue: Cue,
         return None  # "shelled by opposing forces"
     if token.dep_ == "aux" or not licensed(token, cue, quote is not None):
         return None
-    if not framed(token, cue):
-        return None
+    if not framed(token, cue) or (cue.type == "Report" and any(
+            c.dep_ == "neg" for c in token.children)):
+        return None  # "X has not disclosed its losses": nothing is reported
     source = source_token(token)
     speakers = speakers_of(ctx, source, cue.frame != "evidence" and cue.needs != "quote")
     if not speakers:
@@ -180,8 +201,9 @@ def verbal_statement(ctx: Context, sent: Span, token: Token, cue: Cue,
     if cue.needs == "call" and not any(c.lower_ in {"for", "on", "upon"}
                                        for c in token.children):
         kind = "Claim"  # "called the plan a disgrace"
-    skip = {t.i for t in source.subtree} if source is not None and source.i in {
-        t.i for t in sent} else set()
+    # the source's words, but not the cue's own clause a modified noun holds
+    skip = {t.i for t in source.subtree} - {t.i for t in token.subtree} if (
+        source is not None and sent.start <= source.i < sent.end) else set()
     content = complement_tokens(token, skip | {token.i})
     text = " ".join(token.doc[i].lower_ for i in sorted(content))
     if quoted_before:
@@ -190,7 +212,7 @@ def verbal_statement(ctx: Context, sent: Span, token: Token, cue: Cue,
         content = {t.i for t in token.subtree} - skip - {token.i}
     kind = refine_type(ctx, kind, token, text, speakers[0])
     cue_tokens = [token, *(c for c in token.children if c.dep_ == "prt"
-                           or (c.dep_ == "prep" and cue.needs in {"call", "about", "to"}))]
+                           or (c.dep_ == "prep" and cue.needs in {"call", "about", "to", "for"}))]
     stmt = Statement(span=sent_span(sent), type=kind, speakers=speakers[:1],
                      cue=" ".join(t.text for t in sorted(cue_tokens, key=lambda t: t.i)),
                      quote=quote, confidence=0.6 if speakers[0] != UNNAMED_SOURCE else 0.4)
@@ -206,7 +228,8 @@ def sent_span(sent: Span):
 
 def source_token(token: Token) -> Token | None:
     """The words naming who speaks, thinks or wants: subject, passive agent,
-    relative antecedent, or the subject a participle or conjunct shares."""
+    relative antecedent, the noun a present participle modifies, or the
+    subject a participle or conjunct shares."""
     current = token
     for _ in range(4):
         subject = None
@@ -220,6 +243,9 @@ def source_token(token: Token) -> Token | None:
             return subject  # "officials who said": "who" names them here
         if any(c.dep_ in {"nsubjpass", "expl"} for c in current.children):
             return None  # "it was reported that", "X is expected to"
+        if current.dep_ == "acl" and current.tag_ == "VBG" and current.head.pos_ in {
+                "NOUN", "PROPN", "PRON"}:
+            return current.head  # "voters describing themselves as": the voters
         if current.dep_ in {"conj", "advcl", "xcomp", "acomp", "relcl"} and (
                 current.head != current):
             if current.dep_ == "relcl":

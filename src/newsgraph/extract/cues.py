@@ -15,7 +15,8 @@ from pathlib import Path
 from spacy.tokens import Token
 
 CUES_PATH = Path(__file__).resolve().parent.parent / "data" / "lexicons" / "cues.tsv"
-NEEDS = {"none", "clause", "object", "quote", "call", "out", "about", "to", "nominal", "state"}
+NEEDS = {"none", "clause", "object", "quote", "call", "out", "about", "to", "for", "nominal",
+         "state", "as", "document"}
 
 
 @dataclass(frozen=True)

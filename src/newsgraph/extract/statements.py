@@ -117,51 +117,55 @@ def verb_statement(ctx: Context, sent: Span, token: Token, quote: str | None,
         return []
     if lemma in {"speak", "talk"} and not any(c.lower_ in {"of", "about"} for c in complement):
         return []
-    via = None
     cue = cue_text(token)
-    passive_subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
     inner = next((c for c in token.children if c.dep_ == "xcomp"), None)
+    found = speakers_of_verb(ctx, token, (kind, cue, inner), handled)
+    if found is None:
+        return []
+    speaker_tokens, (kind, cue, via), passive_target = found
+    cue_tokens = cue_parts(token) + ([inner] if inner is not None and inner.i in handled
+                                     else [])
+    return spoken(ctx, sent, token, (kind, cue, quote, via), speaker_tokens, cue_tokens,
+                  passive_target)
+
+
+def speakers_of_verb(ctx: Context, token: Token, what: tuple,
+                     handled: set[int]) -> tuple | None:
+    """Who speaks through a cue verb, with the cue's type and words and the
+    intermediary: the subject; the agent of a passive ("is accused by
+    Washington"); the passive subject of a report ("X was said to have ...",
+    "X was quoted as saying"); the object of "Reuters quoted X as saying".
+    None when no one speaks."""
+    kind, cue, inner = what
+    lemma = token.lemma_.lower()
+    via = None
+    passive_subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
     passive_target = None
     if agent_of(token) is not None and lemma != "quote":
         # "Iran, which ... is accused by Washington of ...": the agent speaks
         passive_subject = passive_subject or subject_of(token)
         passive_target = passive_subject
     if passive_subject is not None:
-        # "X was said to have called for ...": a report through someone else
         if lemma == "quote" and passive_target is None:
             # "X was quoted by TOLOnews as saying": X speaks, the outlet relays
-            speaker_tokens = [passive_subject]
-            via = source_of(ctx, token)
-            kind = "Claim"
-        elif inner is None or lemma not in {"say", "quote", "report", "believe", "claim"}:
+            return [passive_subject], ("Claim", cue, source_of(ctx, token)), None
+        if inner is None or lemma not in {"say", "quote", "report", "believe", "claim"}:
             agent = agent_of(token)
-            if agent is None:
-                return []
-            speaker_tokens = [agent]
-        else:
-            speaker_tokens = [passive_subject]
-            inner_kind = cue_type(inner) or (
-                "Claim" if inner.lemma_.lower() in {"say", "tell", "state"} else None)
-            if inner_kind is not None:
-                kind = inner_kind
-                cue = f"{token.text} to {cue_text(inner)}"
-                handled.add(inner.i)
-            via = source_of(ctx, token)
-    elif lemma == "quote" and any(c.dep_ == "dobj" for c in token.children):
+            return None if agent is None else ([agent], (kind, cue, via), passive_target)
+        inner_kind = cue_type(inner) or (
+            "Claim" if inner.lemma_.lower() in {"say", "tell", "state"} else None)
+        if inner_kind is not None:
+            kind, cue = inner_kind, f"{token.text} to {cue_text(inner)}"
+            handled.add(inner.i)
+        return [passive_subject], (kind, cue, source_of(ctx, token)), passive_target
+    if lemma == "quote" and any(c.dep_ == "dobj" for c in token.children):
         # "Reuters quoted Khalilzad as saying": the quoted person speaks
-        speaker_tokens = [next(c for c in token.children if c.dep_ == "dobj")]
         subject = subject_of(token)
-        via = ctx.resolve(subject, create=True)[0] if subject is not None and ctx.resolve(
-            subject, create=True) else None
-    else:
-        subject = subject_of(token) or name_before(ctx, token)
-        if subject is None:
-            return []
-        speaker_tokens = [subject]
-    cue_tokens = cue_parts(token) + ([inner] if inner is not None and inner.i in handled
-                                     else [])
-    return spoken(ctx, sent, token, (kind, cue, quote, via), speaker_tokens, cue_tokens,
-                  passive_target)
+        keys = ctx.resolve(subject, create=True) if subject is not None else []
+        return ([next(c for c in token.children if c.dep_ == "dobj")],
+                (kind, cue, keys[0] if keys else None), None)
+    subject = subject_of(token) or name_before(ctx, token)
+    return None if subject is None else ([subject], (kind, cue, via), None)
 
 
 def spoken(ctx: Context, sent: Span, token: Token, what: tuple, speaker_tokens: list[Token],
@@ -317,8 +321,11 @@ def according_to(ctx: Context, sent: Span, token: Token) -> list[Statement]:
     if not speakers:
         return []
     head = token.head if token.head != token else token
-    if cue_type(head) is not None and subject_of(head) is not None:
-        return []  # "X threatened ..., according to a statement": X's own statement
+    if cue_type(head) is not None and subject_of(head) is not None and (
+            author is not None or token.i < head.i):
+        # "X threatened ..., according to a statement from X": X's own statement;
+        # "X said ..., according to a broadcaster" is the broadcaster's report
+        return []
     content = {t.i for t in head.subtree} - {t.i for t in token.subtree}
     return [attach(Statement(span=sentence_span(sent), type="Report", speakers=[s],
                              cue="according to", quote=quote_in(sent), confidence=0.8),
