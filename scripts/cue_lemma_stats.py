@@ -3,7 +3,7 @@
 For every token of a brat corpus (parsed with newsgraph's own pipeline) whose
 lemma is ever the head of a gold cue: how many times it occurs, how many of
 those are inside a gold cue, and the dependency labels it has as a cue. Prints
-statistics only. It sized the cue lexicon (src/newsgraph/data/lexicons/cues.tsv)
+statistics only. It sized the cue lexicon (src/newsgraph/data/lexicons/en/cues.tsv)
 from PolNeAR's train split:
 
     python scripts/cue_lemma_stats.py /work/shared/polnear/train [--min 5]

@@ -3,7 +3,7 @@
 Prints statistics only (cue strings lower-cased, by frequency; how many
 attributions have a source, a discontinuous cue, a cue before or after its
 content), never article text beyond the cue words themselves. Used to size the
-cue lexicon (src/newsgraph/data/lexicons/cues.tsv) from PolNeAR's train split:
+cue lexicon (src/newsgraph/data/lexicons/en/cues.tsv) from PolNeAR's train split:
 
     python scripts/cue_stats.py /work/shared/polnear/train [--top 150]
 """

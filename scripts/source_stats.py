@@ -3,7 +3,7 @@
 Prints statistics only: the lower-cased last word of each gold source span
 before a preposition, relative pronoun or comma ("a senior official in X" ->
 "official"), by frequency. It sized the source-head list of the cue lexicon
-(src/newsgraph/data/lexicons/source_heads.txt) from PolNeAR's train split:
+(the source_head list of src/newsgraph/data/lexicons/en/cues.tsv) from PolNeAR's train split:
 
     python scripts/source_stats.py /work/shared/polnear/train [--top 200]
 """

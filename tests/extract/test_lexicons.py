@@ -11,7 +11,7 @@ import pytest
 from rdflib import RDF, SKOS, Graph, Namespace
 
 from newsgraph.extract import lexicons
-from newsgraph.extract.cues import cue_lexicon
+from newsgraph.extract.cues import NEEDS, cue_lexicon
 from newsgraph.resources import ontology_path
 
 NG = Namespace("https://w3id.org/newsgraph/ontology#")
@@ -21,7 +21,8 @@ EXTRACT = Path(lexicons.__file__).parent
 # an ontology term (class or property), or a number. A new list that signals
 # something must be added here, so its values get checked.
 SCHEMES = {
-    "StatementTypes": {"reporting_verb", "alleging_cue", "insisting_cue", "critical_object",
+    "StatementTypes": {"reporting_verb", "speech_cue", "cognition_cue", "stance_cue",
+                       "evidence_cue", "intention_cue", "alleging_cue", "insisting_cue", "critical_object",
                        "call_particle", "denial_phrase", "demand_modal", "threat_pattern",
                        "also_adverb", "reciprocal_marker", "blame_noun", "blame_transfer_verb"},
     "EventTypes": {"event_trigger", "ceasefire_verb", "violation_word", "halt_verb",
@@ -47,6 +48,8 @@ CONDITIONS = {
     "alleging_cue": {"other_side_attacks"},
     "insisting_cue": {"negated_clause"},
     "unrealised_head": {"except_halt"},
+    **{f"{frame}_cue": NEEDS for frame in ("speech", "cognition", "stance", "evidence",
+                                           "intention")},
 }
 
 

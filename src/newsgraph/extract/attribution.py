@@ -6,7 +6,7 @@ actor:
 
 - a cue verb in any voice and tense, finite, participial ("..., saying") or
   infinitival, licensed by what it needs (a clause, an object, a quotation, a
-  particle: see ``data/lexicons/cues.tsv``); quote-first and parenthetical
+  particle: see ``data/lexicons/en/cues.tsv``); quote-first and parenthetical
   cues ("“...,” he added", "X, she said, Y") report the clause they hang on;
 - views held in the passive ("is seen as", "is considered a", "was thought
   to"), stance adjectives over a clause ("X is confident that"), documents

@@ -1,20 +1,22 @@
-"""The attribution cue lexicon (``data/lexicons/cues.tsv``), loaded once.
+"""The attribution cue lexicon (``data/lexicons/en/cues.tsv``), loaded once.
 
 The word list is data, not code: each cue word with its part of speech, its
-frame, the statement type it signals and what it needs around it to count as
-a cue (see the file's header). Sized from cue statistics of real news
-(``scripts/cue_stats.py``), it holds general English reporting vocabulary.
+frame (one list per frame), the statement type it signals and what it needs
+around it to count as a cue (see the file's header). Sized from cue
+statistics of real news (``scripts/cue_stats.py``), it holds general English
+reporting vocabulary. The file is read by the one lexicon loader
+(:mod:`newsgraph.extract.lexicons`), like every other word list.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from spacy.tokens import Token
 
-CUES_PATH = Path(__file__).resolve().parent.parent / "data" / "lexicons" / "cues.tsv"
+from . import lexicons
+
 NEEDS = {"none", "clause", "object", "quote", "call", "out", "about", "to", "for", "nominal",
          "state", "as", "document"}
 
@@ -28,19 +30,30 @@ class Cue:
     needs: str
 
 
+def _frames() -> dict[str, tuple[lexicons.Entry, ...]]:
+    """Each frame's list: what kind of attribution its cues make."""
+    return {"speech": lexicons.entries("speech_cue"),
+            "cognition": lexicons.entries("cognition_cue"),
+            "stance": lexicons.entries("stance_cue"),
+            "evidence": lexicons.entries("evidence_cue"),
+            "intention": lexicons.entries("intention_cue")}
+
+
 @lru_cache(maxsize=1)
 def cue_lexicon() -> dict[tuple[str, str], Cue]:
-    """(lemma, coarse part of speech) -> cue; a malformed line is an error
-    naming the line, so a bad edit of the data file fails at once."""
+    """(lemma, coarse part of speech) -> cue; a cue without a statement type or
+    with an unknown need is an error naming its line, so a bad edit of the data
+    file fails at once, as does a lemma given in two frames."""
     table: dict[tuple[str, str], Cue] = {}
-    for number, line in enumerate(CUES_PATH.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        fields = line.split("\t")
-        if len(fields) != 5 or fields[4] not in NEEDS:
-            raise ValueError(f"{CUES_PATH}:{number}: expected lemma, pos, frame, type, needs")
-        cue = Cue(*fields)
-        table[(cue.lemma, cue.pos)] = cue
+    for frame, rows in _frames().items():
+        for row in rows:
+            if row.signals is None or row.condition not in NEEDS:
+                raise ValueError(f"lexicon {row.where}: a cue needs a statement type and "
+                                 f"one of {sorted(NEEDS)}")
+            if (row.entry, row.pos) in table:
+                raise ValueError(f"lexicon {row.where}: {row.entry!r} is in two frames")
+            table[(row.entry, row.pos)] = Cue(row.entry, row.pos, frame, row.signals,
+                                              row.condition)
     return table
 
 
@@ -51,11 +64,7 @@ def cue_of(token: Token) -> Cue | None:
     return cue_lexicon().get((token.lemma_.lower(), pos))
 
 
-SOURCE_HEADS_PATH = CUES_PATH.with_name("source_heads.txt")
-
-
 @lru_cache(maxsize=1)
 def source_heads() -> frozenset[str]:
     """Nouns that can head a source description ("analysts", "the poll")."""
-    lines = SOURCE_HEADS_PATH.read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+    return lexicons.words("source_head")
