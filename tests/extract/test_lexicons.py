@@ -22,7 +22,8 @@ EXTRACT = Path(lexicons.__file__).parent
 # something must be added here, so its values get checked.
 SCHEMES = {
     "StatementTypes": {"reporting_verb", "speech_cue", "cognition_cue", "stance_cue",
-                       "evidence_cue", "intention_cue", "alleging_cue", "insisting_cue", "critical_object",
+                       "evidence_cue", "intention_cue", "alleging_cue", "insisting_cue",
+                       "critical_object",
                        "call_particle", "denial_phrase", "demand_modal", "threat_pattern",
                        "also_adverb", "reciprocal_marker", "blame_noun", "blame_transfer_verb"},
     "EventTypes": {"event_trigger", "ceasefire_verb", "violation_word", "halt_verb",
