@@ -156,7 +156,7 @@ def span_of(graph: Graph, mention: Node) -> tuple[int, int] | None:
     begin, end = graph.value(mention, NG.beginIndex), graph.value(mention, NG.endIndex)
     if begin is None or end is None:
         return None
-    return int(begin), int(end)
+    return int(str(begin)), int(str(end))
 
 
 def spans_of(graph: Graph, node: Node, prop: URIRef) -> Spans:

@@ -46,13 +46,13 @@ def read_brat(directory: Path) -> list[BratArticle]:
         annotations.setdefault(stem, ann)
     articles = []
     for txt in sorted(text_dir.glob("*.txt")):
-        ann = annotations.get(txt.stem) or annotations.get(txt.stem.rsplit("_", 1)[0])
-        if ann is None:
+        found = annotations.get(txt.stem) or annotations.get(txt.stem.rsplit("_", 1)[0])
+        if found is None:
             continue
         raw = txt.read_text(encoding="utf-8")
         clean = clean_text(raw)
         index = offset_map(raw, clean)
-        gold = [moved(a, index) for a in parse_ann(ann.read_text(encoding="utf-8"))]
+        gold = [moved(a, index) for a in parse_ann(found.read_text(encoding="utf-8"))]
         articles.append(BratArticle(txt.stem, clean, [a for a in gold if a.cue]))
     return articles
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from ..model import Span as TextSpan
 from ..model import Statement
 from . import lexicon
 from .context import Context
@@ -181,7 +182,7 @@ def colon_after(token: Token) -> bool:
 
 
 def verbal_statement(ctx: Context, sent: Span, token: Token, cue: Cue,
-                     quote: str | None, quoted_before: list | None = None
+                     quote: str | None, quoted_before: list[TextSpan] | None = None
                      ) -> Statement | None:
     if token.dep_ == "amod" or (token.dep_ == "acl" and token.tag_ == "VBN"):
         return None  # "the reported attack", "a plan backed by X"
@@ -204,8 +205,9 @@ def verbal_statement(ctx: Context, sent: Span, token: Token, cue: Cue,
     # the source's words, but not the cue's own clause a modified noun holds
     skip = {t.i for t in source.subtree} - {t.i for t in token.subtree} if (
         source is not None and sent.start <= source.i < sent.end) else set()
-    content = complement_tokens(token, skip | {token.i})
-    text = " ".join(token.doc[i].lower_ for i in sorted(content))
+    tokens = complement_tokens(token, skip | {token.i})
+    text = " ".join(token.doc[i].lower_ for i in sorted(tokens))
+    content: set[int] | list[TextSpan] = tokens
     if quoted_before:
         content = quoted_before  # the quotation the cue follows
     elif kind == "Claim" and cue.needs == "call":  # "called X “Y”": X and what X is called

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
+from ..model import STATEMENT_TYPES, StatementType, one_of
 from . import lexicons
 
 NEEDS = {"none", "clause", "object", "quote", "call", "out", "about", "to", "for", "nominal",
@@ -26,7 +27,7 @@ class Cue:
     lemma: str
     pos: str
     frame: str
-    type: str
+    type: StatementType
     needs: str
 
 
@@ -52,7 +53,8 @@ def cue_lexicon() -> dict[tuple[str, str], Cue]:
                                  f"one of {sorted(NEEDS)}")
             if (row.entry, row.pos) in table:
                 raise ValueError(f"lexicon {row.where}: {row.entry!r} is in two frames")
-            table[(row.entry, row.pos)] = Cue(row.entry, row.pos, frame, row.signals,
+            table[(row.entry, row.pos)] = Cue(row.entry, row.pos, frame,
+                                              one_of(row.signals, STATEMENT_TYPES),
                                               row.condition)
     return table
 

@@ -12,7 +12,7 @@ import re
 from spacy.tokens import Span
 
 from ..model import Span as TextSpan
-from ..model import Statement
+from ..model import Statement, StatementType
 from .context import Context
 from .spans import cover, trimmed, widen_to_quotes
 from .statement_types import denies
@@ -43,7 +43,7 @@ def continued(ctx: Context, sent: Span, previous: list[Statement]) -> list[State
                                          last.cue_span or span)
     cover(last)
     content = text.lower()
-    kind = "Denial" if denies(content) else "Demand" if re.search(
+    kind: StatementType | None = "Denial" if denies(content) else "Demand" if re.search(
         r"\b(must|should)\b", content) else None
     if kind is None or kind == last.type:
         return []

@@ -45,18 +45,18 @@ def trimmed(text: str, start: int, end: int) -> TextSpan | None:
 def runs(doc: Doc, indices: set[int], text: str) -> list[TextSpan]:
     """Contiguous runs of the given tokens, as trimmed spans (content minus the
     cue and source tokens inside it, e.g. "X, he said, Y")."""
-    spans: list[TextSpan] = []
-    start = prev = None
+    pairs: list[tuple[int, int]] = []  # first and last token of each run
+    start, prev = None, -2
     for i in sorted(indices):
         if start is None or i != prev + 1:
             if start is not None:
-                spans.append((start, prev))
+                pairs.append((start, prev))
             start = i
         prev = i
     if start is not None:
-        spans.append((start, prev))
+        pairs.append((start, prev))
     out = []
-    for a, b in spans:
+    for a, b in pairs:
         span = trimmed(text, doc[a].idx, doc[b].idx + len(doc[b].text))
         if span is not None and any(ch.isalnum() for ch in text[span.start:span.end]):
             out.append(span)

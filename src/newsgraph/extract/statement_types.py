@@ -12,13 +12,15 @@ import re
 
 from spacy.tokens import Token
 
+from ..model import StatementType
 from . import lexicon
 from .context import Context
 
 DENIAL_RE = re.compile(r"\b(" + "|".join(re.escape(p) for p in lexicon.DENIAL_PHRASES) + r")\b")
 
 
-def refine_type(ctx: Context, kind: str, token: Token, content: str, speaker: str) -> str:
+def refine_type(ctx: Context, kind: StatementType, token: Token, content: str,
+                speaker: str) -> StatementType:
     """The complement can change the type a cue gives.
 
     - a denial phrase ("fake news", "baseless") makes a denial; "must" a demand;

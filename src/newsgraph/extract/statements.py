@@ -310,7 +310,7 @@ def according_to(ctx: Context, sent: Span, token: Token) -> list[Statement]:
     """"according to X": a report by X; the content is the clause it modifies."""
     to = next((c for c in token.children if c.lower_ == "to"), None)
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
-    if pobj is None or pobj.lemma_.lower() in lexicon.NON_SOURCE_NOUNS:
+    if to is None or pobj is None or pobj.lemma_.lower() in lexicon.NON_SOURCE_NOUNS:
         return []  # "according to international law" names no speaker
     source = pobj
     author = document_author(pobj)
