@@ -346,8 +346,8 @@ def test_a_write_failure_is_one_line_and_keeps_the_old_output(tmp_path, monkeypa
 def test_keep_going_skips_an_article_that_does_not_conform(tmp_path, monkeypatch):
     real = pipeline.validate_ntriples
 
-    def picky(lines):
-        report = real(lines)
+    def picky(lines, **options):
+        report = real(lines, **options)
         if any(f"<{NG['text']}> \"Kaboom" in line for line in lines):
             from newsgraph.validate import ValidationReport
             return ValidationReport(conforms=False, results=[])

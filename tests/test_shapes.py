@@ -947,3 +947,25 @@ def test_validating_ntriples_text_gives_what_the_graph_gives(case_id):
         report = validate_ntriples(ntriples(g), engine=engine)
         assert not report.conforms
         assert report.results == run_case(case_id).results
+
+
+def test_validating_conforming_ntriples_skips_nothing_the_report_says():
+    """An article without results is not decoded into a report graph of its own (the
+    fast path of corpus builds): same verdict, no results, and the same report graph
+    as a full validation, for the conforming graph and then for a failing one."""
+    from newsgraph.rdftext import ntriples
+    from newsgraph.validate import validate_ntriples
+
+    g, _ = build()
+    full = validate(g)
+    assert full.conforms and full.results == []
+    fast = validate_ntriples(ntriples(g))
+    assert fast.conforms and fast.results == []
+    assert set(fast.report_graph.predicate_objects(
+        next(fast.report_graph.subjects(RDF.type, SH.ValidationReport)))) == {
+        (RDF.type, SH.ValidationReport), (SH.conforms, Literal(True))}
+    assert len(fast.report_graph) == len(full.report_graph) == 2
+    stray = "https://example.org/stray-mention"
+    failing = validate_ntriples(ntriples(g) + [f"<{stray}> <{RDF.type}> <{NG.Mention}> ."])
+    assert not failing.conforms and failing.results
+    assert {r.focus_node for r in failing.results} == {stray}

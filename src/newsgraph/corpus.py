@@ -100,9 +100,10 @@ def finish(extraction: Extraction, options: Options) -> Built:
     """Map, validate and write out one article's extraction (as text all the way)."""
     name, triples = to_triples(extraction, options.base)
     lines = rdftext.ntriples(triples)
-    report = validate_ntriples(lines) if options.check else None
+    ntriples = "".join(f"{line}\n" for line in lines)  # made once: validated and hashed
+    report = validate_ntriples(lines, text=ntriples) if options.check else None
     text = graph_text(str(name), lines, options.fmt, turtle_writer(options.base),
-                      options.keep_nquads or options.shards is not None)
+                      options.keep_nquads or options.shards is not None, ntriples)
     kept = extraction if options.keep_extraction else None
     if report is None:
         return Built(kept, text, counts=record_counts(extraction))

@@ -60,6 +60,13 @@ def nonneg(value: int) -> Literal:
     return Literal(str(int(value)), datatype=XSD.nonNegativeInteger)
 
 
+# The terms written for every mention and record, looked up once: an attribute of a
+# DefinedNamespace goes through its metaclass each time, and an article has thousands.
+_TYPE, _MENTION, _IN_ARTICLE = RDF.type, NG.Mention, NG.inArticle
+_BEGIN, _END, _ANCHOR = NG.beginIndex, NG.endIndex, NG.anchorOf
+_EVIDENCE, _CONFIDENCE, _REPORTED_IN = NG.evidence, NG.confidence, NG.reportedIn
+
+
 class RoleMismatch(ValueError):
     """A record refers to an entity that cannot fill the role (a bug upstream)."""
 
@@ -73,6 +80,7 @@ class _Mapper:
         self.g = graph
         self.article = article_iri(extraction.article.text, base)
         self.ids: dict[str, URIRef] = {}
+        self.mentions: dict[Span, URIRef] = {}  # the mentions written so far
 
     def entity_iri(self, key: str) -> URIRef:
         """Corpus-wide when the entity has a QID or an identity (``entity/person/
@@ -100,20 +108,22 @@ class _Mapper:
         return self.entity_iri(key)
 
     def mention(self, span: Span) -> URIRef:
-        iri = URIRef(f"{self.article}/mention/{span.start}-{span.end}")
-        g = self.g
-        if (iri, RDF.type, NG.Mention) not in g:
-            g.add((iri, RDF.type, NG.Mention))
-            g.add((iri, NG.beginIndex, nonneg(span.start)))
-            g.add((iri, NG.endIndex, nonneg(span.end)))
-            g.add((iri, NG.anchorOf, Literal(self.x.article.text[span.start : span.end])))
-            g.add((iri, NG.inArticle, self.article))
+        iri = self.mentions.get(span)
+        if iri is None:
+            iri = self.mentions[span] = URIRef(f"{self.article}/mention/{span.start}-{span.end}")
+            add = self.g.add
+            add((iri, _TYPE, _MENTION))
+            add((iri, _BEGIN, nonneg(span.start)))
+            add((iri, _END, nonneg(span.end)))
+            add((iri, _ANCHOR, Literal(self.x.article.text[span.start : span.end])))
+            add((iri, _IN_ARTICLE, self.article))
         return iri
 
     def extracted(self, node: URIRef, span: Span, confidence: float) -> None:
-        self.g.add((node, NG.evidence, self.mention(span)))
-        self.g.add((node, NG.confidence, decimal(confidence)))
-        self.g.add((node, NG.reportedIn, self.article))
+        add = self.g.add
+        add((node, _EVIDENCE, self.mention(span)))
+        add((node, _CONFIDENCE, decimal(confidence)))
+        add((node, _REPORTED_IN, self.article))
 
     def run(self) -> None:
         self.map_article()

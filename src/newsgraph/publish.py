@@ -154,9 +154,11 @@ class GraphText:
 
 
 def graph_text(name: str | None, lines: list[str], fmt: str | None,
-               writer: rdftext.TurtleWriter, keep_nquads: bool = False) -> GraphText:
+               writer: rdftext.TurtleWriter, keep_nquads: bool = False,
+               ntriples: str | None = None) -> GraphText:
     """``lines`` (sorted N-Triples of graph ``name``) as a :class:`GraphText` for ``fmt``
-    (None: no file, e.g. a build into a store only)."""
+    (None: no file, e.g. a build into a store only). ``ntriples``: the lines as one
+    text, one line each, if the caller has made it already (to validate them)."""
     quads = nquads_text(name, lines) if keep_nquads or fmt == "nquads" else None
     if fmt == "trig":
         text = trig_text(writer, name, lines)
@@ -166,18 +168,17 @@ def graph_text(name: str | None, lines: list[str], fmt: str | None,
         text = ""
     union = fmt is not None and fmt not in QUAD_FORMATS
     return GraphText(name=name, text=text, lines=lines if union else None,
-                     nquads=quads if keep_nquads else None, digest=digest(lines),
+                     nquads=quads if keep_nquads else None, digest=digest(lines, ntriples),
                      stats=Statistics.of_lines(name, lines))
 
 
-def digest(lines: list[str]) -> str:
-    """SHA-256 of a graph's sorted N-Triples lines: what the dataset's fingerprint is
-    made of (:func:`newsgraph.describe.fingerprint`, with the graph names)."""
-    sha = hashlib.sha256()
-    for line in lines:
-        sha.update(line.encode("utf-8"))
-        sha.update(b"\n")
-    return sha.hexdigest()
+def digest(lines: list[str], ntriples: str | None = None) -> str:
+    """SHA-256 of a graph's sorted N-Triples lines, each ended by a line break (which
+    is ``ntriples``, if given): what the dataset's fingerprint is made of
+    (:func:`newsgraph.describe.fingerprint`, with the graph names)."""
+    if ntriples is None:
+        ntriples = "".join(f"{line}\n" for line in lines)
+    return hashlib.sha256(ntriples.encode("utf-8")).hexdigest()
 
 
 class DumpWriter:

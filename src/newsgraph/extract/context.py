@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import Gazetteer, GazetteerEntry
@@ -49,6 +50,7 @@ class Context(Resolution):
         self._mention_starts: list[int] = []
         self._quoted: list[tuple[int, int]] | None = None
         self._mention_keys: list[str] = []
+        self._headlines: dict[tuple[int, int], bool] = {}
 
     # -- building -------------------------------------------------------
 
@@ -105,7 +107,17 @@ class Context(Resolution):
         self.add_mention(key, span.start_char, span.end_char, range(span.start, span.end))
 
     def is_headline(self, sent: Span) -> bool:
-        """A line of its own without final punctuation: a headline or subheading."""
+        """A line of its own without final punctuation: a headline or subheading.
+
+        Remembered per sentence: the rules ask it of each sentence many times, and
+        ``Span.text`` makes a Token object per token on every call."""
+        key = (sent.start, sent.end)
+        known = self._headlines.get(key)
+        if known is None:
+            known = self._headlines[key] = self._is_headline(sent)
+        return known
+
+    def _is_headline(self, sent: Span) -> bool:
         text = sent.text.strip()
         if not text or text[-1] in ".!?\"”’)»:;":
             return False
@@ -219,14 +231,23 @@ def quotation_regions(text: str) -> list[tuple[int, int]]:
     return regions
 
 
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_CLAUSE_PARTS = frozenset({"dobj", "ccomp", "xcomp", "prep"})
+
+
 def acts_as_verb(token: Token) -> bool:
     """A verb, or a word the tagger called a noun that heads a clause with a
-    subject ("The rebels control the city" tagged control/NN)."""
-    if token.pos_ in {"VERB", "AUX"}:
+    subject ("The rebels control the city" tagged control/NN).
+
+    Asked of nearly every token by several rules, so it compares the part of
+    speech as a number (``pos_`` looks the name up) and reads the children once."""
+    pos = token.pos
+    if pos in (VERB, AUX):
         return True
-    return token.pos_ == "NOUN" and token.tag_ in {"NN", "NNS"} and any(
-        c.dep_ in {"nsubj", "nsubjpass"} for c in token.children) and any(
-        c.dep_ in {"dobj", "ccomp", "xcomp", "prep"} for c in token.children)
+    if pos != NOUN or token.tag_ not in {"NN", "NNS"}:
+        return False
+    deps = {c.dep_ for c in token.children}
+    return not deps.isdisjoint(_SUBJECTS) and not deps.isdisjoint(_CLAUSE_PARTS)
 
 
 def noun_phrase(token: Token) -> Span:
