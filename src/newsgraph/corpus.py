@@ -22,7 +22,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -39,6 +39,8 @@ from .shards import Shard, make_shard
 from .validate import ValidationResult, validate_ntriples
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
     from .distributed import DaskRunner
 
 # spawn: the same behaviour on every platform, and no fork of a parent that
@@ -113,7 +115,7 @@ def finish(extraction: Extraction, options: Options) -> Built:
 def process(articles: list[Article], options: Options) -> list[Built | WorkerError]:
     """Run the pipeline on a batch of articles (in a worker, or in the parent)."""
     try:
-        docs = list(parse_texts(a.text for a in articles))
+        docs: list[Doc | None] = list(parse_texts(a.text for a in articles))
     except Exception:  # one bad text must not cost the batch: parse one by one
         docs = [None] * len(articles)
     out: list[Built | WorkerError] = []
@@ -159,7 +161,7 @@ def _init_worker(parent: int) -> None:
 
 
 def run(articles: Iterable[Article], options: Options, workers: int = 1,
-        ) -> Iterator[Batch]:
+        ) -> Generator[Batch, None, None]:
     """The result of each batch of articles, in input order, using ``workers`` processes."""
     batches = _batches(articles, BATCH)
     if workers <= 1:
@@ -190,7 +192,7 @@ class PoolRunner:
     def __init__(self, workers: int) -> None:
         self.workers = workers
 
-    def run(self, articles: Iterable[Article], options: Options) -> Iterator[Batch]:
+    def run(self, articles: Iterable[Article], options: Options) -> Generator[Batch, None, None]:
         return run(articles, options, self.workers)
 
     def close(self) -> None:

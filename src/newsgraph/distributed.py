@@ -29,7 +29,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable
 from concurrent.futures import CancelledError
 from typing import TYPE_CHECKING, Any
 
@@ -60,7 +60,7 @@ def _plugin_class() -> type:
     import Dask."""
     from distributed import WorkerPlugin
 
-    class PipelinePlugin(WorkerPlugin):  # type: ignore[misc]
+    class PipelinePlugin(WorkerPlugin):
         """Loads the spaCy pipeline when a worker starts (or joins later), once per
         worker process, so that no task pays for it."""
 
@@ -127,7 +127,7 @@ class DaskRunner:
             raise self._lost(exc) from None
 
     def run(self, articles: Iterable[Article], options: corpus.Options,
-            ) -> Iterator[corpus.Batch]:
+            ) -> Generator[corpus.Batch, None, None]:
         """The result of each batch of ``articles``, in input order."""
         from distributed import as_completed
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from .model import ENTITY_TYPES, EntityType, one_of
+
 GAZETTEER_DIR = Path(__file__).resolve().parent / "data" / "gazetteer"
 
 # spaCy entity labels for gazetteer types.
@@ -29,7 +31,7 @@ SPACY_LABEL = {
 @dataclass(frozen=True)
 class GazetteerEntry:
     id: str
-    type: str
+    type: EntityType
     label: str
     qid: str | None = None
     aliases: tuple[str, ...] = ()
@@ -111,7 +113,7 @@ def loose(name: str) -> str:
 def _entry(data: dict) -> GazetteerEntry:
     return GazetteerEntry(
         id=data["id"],
-        type=data["type"],
+        type=one_of(data["type"], ENTITY_TYPES),
         label=data["label"],
         qid=data.get("qid"),
         aliases=tuple(data.get("aliases") or ()),

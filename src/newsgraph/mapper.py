@@ -129,8 +129,9 @@ class _Mapper:
         self.map_article()
         for key, entity in self.x.entities.items():
             self.map_entity(key, entity)
-        for record in (*self.x.statements, *self.x.events, *self.x.figures):
-            self.ids[record.id] = URIRef(f"{self.article}/{record.id}")
+        for record_id in (*(s.id for s in self.x.statements), *(e.id for e in self.x.events),
+                          *(f.id for f in self.x.figures)):
+            self.ids[record_id] = URIRef(f"{self.article}/{record_id}")
         for stmt in self.x.statements:
             self.map_statement(stmt)
         for event in self.x.events:

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc
 
 from .gazetteer import load_gazetteer, ruler_patterns
@@ -90,6 +91,7 @@ def load_pipeline() -> Language:
     ruler = nlp.add_pipe(
         "entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True}
     )
+    assert isinstance(ruler, EntityRuler)
     ruler.add_patterns(ruler_patterns(load_gazetteer()))
     return nlp
 

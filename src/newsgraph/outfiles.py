@@ -94,7 +94,7 @@ def remove_stale(target: Path, locked: bool) -> list[Path]:
     A file with a pid is stale when that process no longer runs; one without
     (an older version's) only when ``locked``, i.e. no writer can be at work.
     """
-    prefix, removed = f".{target.name}.", []
+    prefix, removed = f".{target.name}.", list[Path]()
     try:
         entries = list(target.parent.iterdir())
     except OSError:

@@ -204,9 +204,9 @@ def load(store_dir: Path | str, paths: Iterable[Path | str]) -> LoadReport:
     against its manifest before the store is touched."""
     from . import store as st
 
-    paths = [Path(p) for p in paths]
-    directories = [p for p in paths if is_shard_dir(p)]
-    files = [p for p in paths if not is_shard_dir(p)]
+    given = [Path(p) for p in paths]
+    directories = [p for p in given if is_shard_dir(p)]
+    files = [p for p in given if not is_shard_dir(p)]
     for directory in directories:
         read_manifest(directory)  # fails on a missing or altered shard, before any change
     report = st.load(store_dir, files) if files else st.LoadReport()

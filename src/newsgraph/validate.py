@@ -19,6 +19,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pyshacl
 from rdflib import BNode, Dataset, Graph, URIRef
@@ -176,7 +177,7 @@ _RESULT = f"<{SH.ValidationResult}>"
 
 
 @functools.lru_cache(maxsize=8)
-def _conforming_report(compiled: object) -> Graph:
+def _conforming_report(compiled: Any) -> Graph:  # pyshacl_turbo's compiled shapes
     """The report graph of a graph without results (``sh:conforms true``), made once
     and shared by every such report: do not modify it."""
     from pyshacl_turbo.rdf import Input
@@ -264,7 +265,7 @@ class _QueryCachingGraph(Graph):
     Preparing the query once makes validation roughly ten times faster.
     """
 
-    def query(  # type: ignore[override]
+    def query(
         self, query_object, processor="sparql", result="sparql",
         initNs=None, initBindings=None, use_store_provided=True, **kwargs,  # noqa: N803
     ):

@@ -17,7 +17,7 @@ from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import Gazetteer, GazetteerEntry
-from ..model import Article, Entity
+from ..model import Article, Entity, EntityType
 from ..model import Span as TextSpan
 from .resolution import DETERMINERS, Resolution, window_start
 
@@ -68,7 +68,7 @@ class Context(Resolution):
                 self.affiliation[entry.id] = home
         return self.entities[entry.id]
 
-    def add_entity(self, label: str, type_: str, *, key: str | None = None,
+    def add_entity(self, label: str, type_: EntityType, *, key: str | None = None,
                    confidence: float = 0.7) -> Entity:
         key = key or slug(label)
         if key in self.entities:

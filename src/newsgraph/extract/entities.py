@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from ..gazetteer import GazetteerEntry, normalise
-from ..model import Entity
+from ..model import Entity, EntityType
 from . import lexicon
 from .context import Context, slug
 from .names import (
@@ -31,8 +31,8 @@ DIRECTIONS = {
     "southern": "South", "northern": "North", "eastern": "East", "western": "West",
     "central": "Central", "south": "South", "north": "North", "east": "East", "west": "West",
 }
-TYPE_FOR_LABEL = {"PERSON": "Person", "GPE": "Place", "LOC": "Place", "ORG": "Organization",
-                  "FAC": "Place"}
+TYPE_FOR_LABEL: dict[str, EntityType] = {
+    "PERSON": "Person", "GPE": "Place", "LOC": "Place", "ORG": "Organization", "FAC": "Place"}
 
 
 def find_entities(ctx: Context) -> None:
@@ -194,7 +194,7 @@ def name_in_full(ctx: Context, name: Span, done: set[int]) -> bool:
 
 
 
-def named_entity(ctx: Context, label: str, type_: str, *, key: str | None = None,
+def named_entity(ctx: Context, label: str, type_: EntityType, *, key: str | None = None,
           confidence: float = 0.6) -> Entity:
     """An entity the text names (not a description), so it may be the same
     node in other articles. A full name met after its surname alone becomes

@@ -22,6 +22,7 @@ import re
 from spacy.tokens import Span, Token
 
 from ..gazetteer import Gazetteer, GazetteerEntry
+from ..model import EntityType
 from . import lexicon
 from .context import Context
 
@@ -100,7 +101,7 @@ def whole_name_entry(ctx: Context, name: Span) -> GazetteerEntry | None:
     return None
 
 
-def whole_name_type(ctx: Context, name: Span) -> str:
+def whole_name_type(ctx: Context, name: Span) -> EntityType:
     """A new entity's type: a person if a title precedes it or any word is a
     person's name, else the inner match's type (a country's name inside a
     longer one is a place)."""

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from ..gazetteer import Gazetteer, GazetteerEntry, normalise
-from ..model import Entity
+from ..model import Entity, EntityType
 from . import lexicon
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
@@ -61,7 +61,7 @@ class Resolution:
         conflict_state: str | None
         bodies: set[str]
 
-        def add_entity(self, label: str, type_: str, *, key: str | None = None,
+        def add_entity(self, label: str, type_: EntityType, *, key: str | None = None,
                        confidence: float = 0.7) -> Entity: ...
 
         def add_mention(self, key: str, start: int, end: int,
@@ -341,7 +341,7 @@ class Resolution:
                 if wanted in {normalise(n) for n in (entity.label, *entity.aliases)}:
                     self.add_mention(key, phrase.start_char, phrase.end_char, tokens)
                     return key
-        type_ = "Organization" if token.lemma_.lower() in lexicon.STATE_BODY_HEADS or (
+        type_: EntityType = "Organization" if token.lemma_.lower() in lexicon.STATE_BODY_HEADS or (
             token.pos_ == "PROPN") else "Group"
         entity = self.add_entity(label, type_, confidence=0.6)
         # a proper name the NER missed ("the Syrian Observatory") names one thing;
