@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generate ``src/newsgraph/namespace.py`` and ``vocabulary.py`` from ``ontology/newsgraph.ttl``.
+"""Generate ``namespace.py``, ``vocabulary.py`` and the shapes' value lists from the ontology.
 
 The ontology is the single source of truth for the ``ng:`` vocabulary; this
 script turns every term it declares (every IRI in the ``ng:`` namespace that
@@ -40,6 +40,16 @@ ONTOLOGY = ROOT / "ontology" / "newsgraph.ttl"
 OUTPUT = ROOT / "src" / "newsgraph" / "namespace.py"
 NG_TERM = Namespace(NS)
 VOCABULARY = ROOT / "src" / "newsgraph" / "vocabulary.py"
+SHAPES = ROOT / "shapes" / "newsgraph.shacl.ttl"
+# The shapes' closed value lists: the property a sh:in constrains -> the generated list.
+SHAPE_LISTS = {
+    "ng:statementType": "STATEMENT_TYPES",
+    "ng:eventType": "EVENT_TYPES",
+    "ng:countQualifier": "COUNT_QUALIFIERS",
+    "ng:casualtyType": "CASUALTY_TYPES",
+    "ng:victims": "VICTIM_TYPES",
+    "rdf:predicate": "RELATION_PREDICATES",
+}
 
 # (heading, rdf:type values) in output order; a term goes in the first group
 # whose types it has, anything else in "Other terms".
@@ -276,6 +286,38 @@ def render_vocabulary(graph: Graph) -> str:
     return "".join(lines)
 
 
+def _wrapped(indent: str, names: list[str]) -> str:
+    """``sh:in ( ng:A ng:B ... ) ;`` in lines of at most 100 characters."""
+    first, rest = f"{indent}sh:in ( ", f"{indent}        "
+    lines, line = [], first
+    for item in [f"ng:{n}" for n in names] + [") ;"]:
+        if len(line) + len(item) > 100 and line.strip():
+            lines.append(line.rstrip())
+            line = rest
+        line += item + " "
+    return "\n".join([*lines, line.rstrip()]) + "\n"
+
+
+def render_shapes(graph: Graph, shapes: str) -> str:
+    """The shapes file with each closed value list (``sh:in``) and the members its
+    ``sh:message`` names rewritten from the ontology: a concept added to a scheme
+    is then allowed by the shapes without editing them by hand."""
+    lists = {constant: members for _, constant, _, members in vocabulary_lists(graph)}
+    for path, constant in SHAPE_LISTS.items():
+        names = lists[constant]
+        pattern = re.compile(
+            rf"(sh:path {re.escape(path)} ;\n(?:[ \t]+sh:(?:minCount|maxCount) \d+ ;\n)*)"
+            r"([ \t]+)sh:in \([^)]*\) ;\n([ \t]+sh:message \"[^\"]*?)"
+            r"((?:ng:\w+, )*ng:\w+)(\)?\" ;)")
+        shapes, found = pattern.subn(
+            lambda m, names=names: (m.group(1) + _wrapped(m.group(2), names) + m.group(3)
+                                    + ", ".join(f"ng:{n}" for n in names) + m.group(5)),
+            shapes)
+        if found != 1:
+            raise SystemExit(f"gen_namespace: {found} sh:in lists for {path} in the shapes")
+    return shapes
+
+
 def _check(path: Path, text: str) -> bool:
     """Whether ``path`` holds ``text``; if not, the difference on stderr."""
     current = path.read_text(encoding="utf-8") if path.exists() else ""
@@ -295,10 +337,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, default=OUTPUT, help="namespace module to write")
     parser.add_argument("--vocabulary", type=Path, default=VOCABULARY,
                         help="vocabulary module to write")
+    parser.add_argument("--shapes", type=Path, default=SHAPES,
+                        help="shapes file whose sh:in lists to rewrite")
     args = parser.parse_args(argv)
 
     graph = Graph().parse(args.ontology, format="turtle")
-    outputs = [(args.output, render(graph)), (args.vocabulary, render_vocabulary(graph))]
+    outputs = [(args.output, render(graph)), (args.vocabulary, render_vocabulary(graph)),
+               (args.shapes, render_shapes(graph, args.shapes.read_text(encoding="utf-8")))]
     if args.check:
         fresh = [_check(path, text) for path, text in outputs]
         return 0 if all(fresh) else 1

@@ -822,8 +822,10 @@ def test_seed_gold_loads() -> None:
     assert len(gold.statements) == 19 and len(gold.relations) == 6
 
 
-def test_every_type_of_the_ontology_has_a_scoring_class() -> None:
-    """A statement or event type added to the ontology must be given a class here."""
+def test_scoring_classes_group_types_of_the_ontology() -> None:
+    """Scoring classes group the ontology's types ("Criticism" scores as an accusation);
+    a type no class lists (one just added to the ontology) is scored as itself."""
+    from newsgraph.evaluate.predictions import class_of
     from newsgraph.evaluate.terms import (
         EVENT_CLASSES,
         GOLD_RELATION_PREDICATES,
@@ -834,7 +836,9 @@ def test_every_type_of_the_ontology_has_a_scoring_class() -> None:
     from newsgraph.vocabulary import EVENT_TYPES, STATEMENT_TYPES
     from newsgraph.vocabulary import RELATION_PREDICATES as ALL_RELATIONS
 
-    assert sorted(STATEMENT_CLASSES) == sorted(STATEMENT_TYPES)
-    assert sorted(EVENT_CLASSES) == sorted(EVENT_TYPES)
+    assert set(STATEMENT_CLASSES) <= set(STATEMENT_TYPES)
+    assert set(EVENT_CLASSES) <= set(EVENT_TYPES)
+    assert class_of(EVENT_CLASSES, "Attack") == class_of(EVENT_CLASSES, "Fighting")
+    assert class_of(EVENT_CLASSES, "Blockade") == "Blockade"
     assert set(GOLD_RELATION_PREDICATES) | set(MEDIATION_PREDICATES) < set(ALL_RELATIONS)
     assert set(GOLD_RELATION_PREDICATES) >= OPT_IN_RELATION_PREDICATES

@@ -479,6 +479,39 @@ def test_vocabulary_check_detects_stale_file(tmp_path: Path) -> None:
     assert "vocabulary.py is out of date" in result.stderr
 
 
+def test_shapes_check_detects_a_hand_edited_value_list(tmp_path: Path) -> None:
+    """The shapes' sh:in lists are generated: one edited by hand (a type dropped) is stale."""
+    shapes = ROOT / "shapes" / "newsgraph.shacl.ttl"
+    stale = tmp_path / "shapes.ttl"
+    stale.write_text(shapes.read_text(encoding="utf-8").replace("ng:Attack ", "", 1))
+    result = subprocess.run(
+        [sys.executable, str(GENERATOR), "--check", "--shapes", str(stale)],
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 1
+    assert "shapes.ttl is out of date" in result.stderr
+
+
+def test_shapes_follow_a_concept_added_to_the_ontology() -> None:
+    """A new event type in the ontology is allowed by the regenerated shapes, and the
+    message of its sh:in names it."""
+    gen = load_generator()
+    g = Graph()
+    for triple in ontology():
+        g.add(triple)
+    g.add((ng.Blockade, RDF.type, SKOS.Concept))
+    g.add((ng.Blockade, SKOS.inScheme, ng.EventTypes))
+    text = gen.render_shapes(g, (ROOT / "shapes" / "newsgraph.shacl.ttl").read_text("utf-8"))
+    shapes = Graph().parse(data=text, format="turtle")
+    lists = {shapes.value(prop, SH.path): (set(Collection(shapes, members)),
+                                           str(shapes.value(prop, SH.message)))
+             for prop, members in shapes.subject_objects(SH["in"])}
+    members, message = lists[ng.eventType]
+    assert ng.Blockade in members and ng.Attack in members
+    assert "ng:Blockade" in message
+    assert ng.Blockade not in lists[ng.statementType][0]
+
+
 def test_generator_output_is_deterministic() -> None:
     gen = load_generator()
     text = gen.render(ontology())
