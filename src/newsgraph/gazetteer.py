@@ -14,8 +14,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from .model import ENTITY_TYPES, EntityType, one_of
+from .resources import data_path
 
-GAZETTEER_DIR = Path(__file__).resolve().parent / "data" / "gazetteer"
+GAZETTEER_DIR = data_path("gazetteer")
 
 # spaCy entity labels for gazetteer types.
 SPACY_LABEL = {

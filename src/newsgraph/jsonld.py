@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from rdflib import RDF, XSD, BNode, Graph, Literal, URIRef
 from rdflib.term import Node
+
+from .resources import data_path
 
 ContextTerm = str | dict[str, str]
 
@@ -31,7 +32,7 @@ ContextTerm = str | dict[str, str]
 @cache
 def shipped_context() -> dict[str, ContextTerm]:
     """The ``@context`` object of ``newsgraph/data/context.jsonld`` (read once)."""
-    text = resources.files("newsgraph").joinpath("data/context.jsonld").read_text("utf-8")
+    text = data_path("context.jsonld").read_text("utf-8")
     return dict(json.loads(text)["@context"])
 
 
