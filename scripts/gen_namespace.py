@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generate ``src/newsgraph/namespace.py`` and ``vocabulary.py`` from ``ontology/newsgraph.ttl``.
+"""Generate ``src/newsgraph/rdf/namespace.py`` and ``vocabulary.py`` from ``ontology/newsgraph.ttl``.
 
 The ontology is the single source of truth for the ``ng:`` vocabulary; this
 script turns every term it declares (every IRI in the ``ng:`` namespace that
@@ -37,7 +37,7 @@ from rdflib.namespace import DefinedNamespace, DefinedNamespaceMeta
 NS = "https://w3id.org/newsgraph/ontology#"
 ROOT = Path(__file__).resolve().parent.parent
 ONTOLOGY = ROOT / "ontology" / "newsgraph.ttl"
-OUTPUT = ROOT / "src" / "newsgraph" / "namespace.py"
+OUTPUT = ROOT / "src" / "newsgraph" / "rdf" / "namespace.py"
 NG_TERM = Namespace(NS)
 VOCABULARY = ROOT / "src" / "newsgraph" / "vocabulary.py"
 

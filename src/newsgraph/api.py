@@ -7,7 +7,7 @@
 Stages run in order for each article: ingest -> nlp -> extract -> link ->
 map; the dataset is validated (per article graph, which is what the shapes
 constrain) and written only if it conforms. Linking is offline (the gazetteer)
-unless ``linking="wikidata"`` adds the online step of :mod:`newsgraph.wikidata`,
+unless ``linking="wikidata"`` adds the online step of :mod:`newsgraph.link.wikidata.online`,
 which never fails a build.
 
 A build may run for hours over whatever a scraper produced, so one bad
@@ -31,19 +31,21 @@ from typing import TYPE_CHECKING, NamedTuple
 import pyoxigraph as ox
 from rdflib import Dataset
 
-from . import corpus, ingest, publish
 from .errors import ExtractionError, InputError, NewsgraphError, one_line
 from .extract import extract
-from .link import link
-from .mapper import DEFAULT_BASE, article_iri, new_dataset, to_dataset
+from .ingest import reader
+from .link.offline import link
 from .model import Article, Extraction
 from .nlp import parse
-from .shards import ShardWriter
+from .pipeline import pool
+from .publish import serialize
+from .publish.shards import ShardWriter
+from .rdf.mapper import DEFAULT_BASE, article_iri, new_dataset, to_dataset
 from .validate import ValidationReport, ValidationResult
 
 if TYPE_CHECKING:
-    from .distributed import DaskRunner
-    from .wikidata import OnlineLinker
+    from .link.wikidata.online import OnlineLinker
+    from .pipeline.cluster import DaskRunner
 
 LINKING = ("offline", "wikidata")
 
@@ -117,7 +119,7 @@ def online_linker(linking: str = "offline", endpoint: str | None = None,
         raise InputError(linking, f"unknown linking (choose from {', '.join(LINKING)})")
     if linking == "offline":
         return None
-    from .wikidata import OnlineLinker
+    from .link.wikidata.online import OnlineLinker
 
     return OnlineLinker(endpoint, cache_dir=cache_dir)
 
@@ -166,7 +168,7 @@ def build(
     ``endpoint`` (default: the Wikidata Query Service), caching answers in
     ``cache_dir`` (default ``$NEWSGRAPH_CACHE`` or ``~/.cache/newsgraph``); a
     failing endpoint only gives a ``WikidataWarning``. ``online`` passes a
-    configured :class:`~newsgraph.wikidata.OnlineLinker` instead.
+    configured :class:`~newsgraph.link.wikidata.online.OnlineLinker` instead.
 
     Raises ``InputError`` for bad input (before any extraction, so a long run
     fails fast), ``ExtractionError`` when the pipeline fails on an article and
@@ -176,7 +178,7 @@ def build(
     and only ``NothingBuilt`` is raised, when no article is left.
 
     ``workers`` > 1 runs the pipeline in that many processes (see
-    :mod:`newsgraph.corpus`); the result is the same as with one.
+    :mod:`newsgraph.pipeline.pool`); the result is the same as with one.
     ``store`` (a directory) makes the build incremental: articles whose graph
     (named by the hash of their text) is already in the store are skipped and
     counted in ``BuildResult.skipped``; each built article's graph is loaded
@@ -190,9 +192,9 @@ def build(
     ``progress(done, total)`` is called after each article.
 
     ``scheduler`` (``tcp://host:8786``, or ``"local"``: ``workers`` local processes)
-    runs it on a Dask cluster (:mod:`newsgraph.distributed`, same result; unreachable
+    runs it on a Dask cluster (:mod:`newsgraph.pipeline.cluster`, same result; unreachable
     in ``scheduler_timeout`` s or lost: ``SchedulerError``, nothing written).
-    ``shards`` (a directory) also writes N-Quads shards (:mod:`newsgraph.shards`).
+    ``shards`` (a directory) also writes N-Quads shards (:mod:`newsgraph.publish.shards`).
     """
     check_base(base)
     if workers < 1:
@@ -202,12 +204,12 @@ def build(
     if online is None:
         online = online_linker(linking, endpoint, cache_dir)
     inputs = list(inputs)
-    paths = ingest.find_inputs([Path(p) for p in inputs])
+    paths = reader.find_inputs([Path(p) for p in inputs])
     if not paths:
         raise InputError(", ".join(str(p) for p in inputs), "no article files found")
     if output is not None and str(output) != "-":
-        publish.format_for(output, fmt)
-        publish.check_writable(Path(output))
+        serialize.format_for(output, fmt)
+        serialize.check_writable(Path(output))
     overrides = {"date": date, "title": title, "url": url, "publisher": publisher}
     single = any(v is not None for v in (title, url))
     if len(paths) > 1 and single:
@@ -216,7 +218,7 @@ def build(
     # the second streams the articles (texts are not kept between the two).
     failures: list[Failure] = []
     total = 0
-    for entry in ingest.scan(paths, **overrides):
+    for entry in reader.scan(paths, **overrides):
         if entry.error is None:
             total += 1
         elif keep_going:
@@ -228,14 +230,14 @@ def build(
         raise InputError(str(paths[0]), "--title and --url describe a single article")
     result = BuildResult(dataset=new_dataset(base), failures=failures)
     stored = _stored_graphs(store, base) if store is not None else set()
-    entries = (e for e in ingest.scan(paths, **overrides) if e.article is not None)
+    entries = (e for e in reader.scan(paths, **overrides) if e.article is not None)
     fresh = _new_entries(entries, stored, base, result)
-    dump = publish.DumpWriter(output, fmt, base=base, keep_nquads=store is not None)
+    dump = serialize.DumpWriter(output, fmt, base=base, keep_nquads=store is not None)
     sharded = None if shards is None else ShardWriter(shards)
-    options = corpus.Options(base=base, fmt=dump.fmt, check=validate_output,
+    options = pool.Options(base=base, fmt=dump.fmt, check=validate_output,
                              keep_nquads=store is not None, finish=online is None,
                              keep_extraction=collect, **(sharded.options() if sharded else {}))
-    runner = corpus.runner(scheduler, workers, scheduler_timeout)
+    runner = pool.runner(scheduler, workers, scheduler_timeout)
     # Only the results of conforming articles (warnings, if any) are kept, not a report
     # per article: a report holds an rdflib Graph, and a corpus has thousands of articles.
     kept_results: set[ValidationResult] = set()
@@ -293,11 +295,11 @@ def build(
     return result
 
 
-def _with_entries(entries: Iterable[ingest.Entry], options: corpus.Options,
-                  runner: corpus.PoolRunner | DaskRunner, sharded: ShardWriter | None,
-                  ) -> Generator[tuple[ingest.Entry, corpus.Built | corpus.WorkerError]]:
+def _with_entries(entries: Iterable[reader.Entry], options: pool.Options,
+                  runner: pool.PoolRunner | DaskRunner, sharded: ShardWriter | None,
+                  ) -> Generator[tuple[reader.Entry, pool.Built | pool.WorkerError]]:
     """Each entry with its result from ``runner``, in order (shards go to ``sharded``)."""
-    window: deque[ingest.Entry] = deque()
+    window: deque[reader.Entry] = deque()
 
     def articles() -> Iterator[Article]:
         for entry in entries:
@@ -316,15 +318,15 @@ def _with_entries(entries: Iterable[ingest.Entry], options: corpus.Options,
         batches.close()
 
 
-def _finished(entry: ingest.Entry, built: corpus.Built | corpus.WorkerError,
-              online: OnlineLinker | None, options: corpus.Options) -> corpus.Built:
+def _finished(entry: reader.Entry, built: pool.Built | pool.WorkerError,
+              online: OnlineLinker | None, options: pool.Options) -> pool.Built:
     """``built``, finished in the parent when online linking is on.
 
     Any exception from the pipeline becomes an :class:`ExtractionError` naming
     the article: a bug met on one article in a long run must say which article
     (so it can be reproduced) rather than end in a traceback.
     """
-    if isinstance(built, corpus.WorkerError):
+    if isinstance(built, pool.WorkerError):
         reason = f"extraction failed ({built}); please report this article"
         raise ExtractionError(entry.source, reason, entry.line)
     if built.graph is not None:
@@ -333,18 +335,18 @@ def _finished(entry: ingest.Entry, built: corpus.Built | corpus.WorkerError,
         assert built.extraction is not None
         if online is not None:
             online.link(built.extraction)
-        return corpus.finish(built.extraction, options)
+        return pool.finish(built.extraction, options)
     except Exception as exc:
         reason = f"extraction failed ({type(exc).__name__}: {exc}); please report this article"
         raise ExtractionError(entry.source, reason, entry.line) from exc
 
 
-def _report_of(built: corpus.Built) -> ValidationReport:
+def _report_of(built: pool.Built) -> ValidationReport:
     return ValidationReport(conforms=bool(built.conforms), results=built.results or [])
 
 
-def _new_entries(entries: Iterable[ingest.Entry], stored: set[str], base: str,
-                 result: BuildResult) -> Iterator[ingest.Entry]:
+def _new_entries(entries: Iterable[reader.Entry], stored: set[str], base: str,
+                 result: BuildResult) -> Iterator[reader.Entry]:
     """``entries`` whose graph is neither stored nor built earlier in this run; the
     others are counted in ``result.skipped`` and ``result.duplicates``."""
     seen: set[str] = set()
@@ -362,7 +364,7 @@ def _new_entries(entries: Iterable[ingest.Entry], stored: set[str], base: str,
 
 def _stored_graphs(path: str | Path, base: str) -> set[str]:
     """The article graphs already in the store (created if missing: fails here, before any work)."""
-    from .store import open_store
+    from .store.embedded import open_store
 
     oxstore = open_store(path)
     prefix = f"{base}article/"
@@ -370,9 +372,9 @@ def _stored_graphs(path: str | Path, base: str) -> set[str]:
             if isinstance(g, ox.NamedNode) and g.value.startswith(prefix)}
 
 
-def _store_graphs(path: str | Path, dump: publish.DumpWriter) -> None:
+def _store_graphs(path: str | Path, dump: serialize.DumpWriter) -> None:
     """Load each built graph into the store, dropping older versions of its article."""
-    from .store import StoreError, open_store, replace_graph
+    from .store.embedded import StoreError, open_store, replace_graph
 
     oxstore = open_store(path)
     try:

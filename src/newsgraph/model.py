@@ -84,7 +84,7 @@ class Article:
     language: str = "en"
     source: str | None = None
     # What the text's dateline says ("KHARTOUM, May 12 (Reuters) -"), as metadata;
-    # the date only when a year is known (see newsgraph.wire).
+    # the date only when a year is known (see newsgraph.ingest.wire).
     dateline_place: str | None = None
     dateline_date: dt.date | None = None
     agency: str | None = None

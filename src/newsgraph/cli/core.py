@@ -12,7 +12,7 @@ import typer
 
 from .. import api
 from ..errors import NewsgraphError, one_line
-from ..mapper import DEFAULT_BASE
+from ..rdf.mapper import DEFAULT_BASE
 from .common import EXIT_INVALID, EXIT_OK, app, fail, fail_with
 
 
@@ -79,8 +79,8 @@ def build(
     import os
     import warnings
 
-    from ..distributed import SchedulerError
-    from ..wikidata import WikidataWarning
+    from ..link.wikidata.online import WikidataWarning
+    from ..pipeline.cluster import SchedulerError
 
     if output is None and shards is None:
         raise fail("build: give an output file (-o OUT) or a shard directory (--shards DIR)")
@@ -89,7 +89,7 @@ def build(
             warnings.simplefilter("always", WikidataWarning)
             online = api.online_linker(link, endpoint, cache_dir)
             if report is not None:
-                from ..publish import check_writable
+                from ..publish.serialize import check_writable
 
                 check_writable(report)  # fail before the work, not after it
             with progress_bar(quiet) as progress:
@@ -191,7 +191,7 @@ def published_triples(output: str | None) -> int | None:
     from rdflib import RDF, Graph
     from rdflib.namespace import DCAT, VOID
 
-    from ..describe import description_path
+    from ..publish.description import description_path
 
     path = description_path(output)
     try:
@@ -310,7 +310,7 @@ def evaluate(
     """Score extraction against gold annotations (precision, recall, F1 per kind),
     or attribution (cue, cue+source, content tokens) against a brat corpus."""
     from .. import evaluate as ev
-    from .. import ingest
+    from ..ingest import reader
 
     if fmt not in {"table", "json"}:
         raise fail(f"--format: unknown output format {fmt!r} (table, json)")
@@ -334,7 +334,7 @@ def evaluate(
                 gold_item = ev.load_gold(path, articles_dir=articles)
             except ValueError as exc:
                 raise fail(str(exc)) from None
-            article = ingest.read_article(articles / gold_item.article,
+            article = reader.read_article(articles / gold_item.article,
                                           date=gold_item.date)
             dataset = api.build_dataset([api.extract_article(article)])
             evaluations.append(ev.score(gold_item, dataset))

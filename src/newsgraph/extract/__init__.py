@@ -11,16 +11,16 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ..gazetteer import Gazetteer, load_gazetteer
+from ..link.gazetteer import Gazetteer, load_gazetteer
 from ..model import Article, Entity, Extraction
+from ..pipeline.record_links import attach_narration, link_records
+from ..pipeline.role_repair import conform_roles
 from .conflict import find_conflict
 from .context import Context
 from .entities import find_entities
 from .events import find_events
 from .figures import find_figures
-from .links import attach_narration, link_records
 from .relations import find_relations
-from .roles import conform_roles
 from .statements import find_statements
 
 __all__ = ["extract"]
