@@ -126,7 +126,7 @@ def test_mapper_writes_the_dateline_with_ontology_terms():
     article = Article("goma", WIRE_STORY, title="T", dateline_place="GOMA",
                       dateline_date=dt.date(2023, 1, 27), agency="Great Lakes Wire")
     extraction = Extraction(article=article)
-    from newsgraph.extract import narrator_entity
+    from newsgraph.pipeline.postprocess import narrator_entity
 
     extraction.entities["publisher"] = narrator_entity(article)
     graph = to_graph(extraction)

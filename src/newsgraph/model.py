@@ -187,3 +187,6 @@ class Extraction:
     figures: list[Figure] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     narrator: str = "publisher"
+    # entity key -> the key of the side it acts or speaks for (a minister -> her country):
+    # the post-processing tells sides apart with it, and states it as affiliatedWith
+    affiliation: dict[str, str] = field(default_factory=dict)

@@ -2,16 +2,18 @@
 
 An article's graph depends on nothing but the article (actors linked to the
 same Wikidata item get the same IRI in every article without any exchange
-between articles), so a worker can take it from text to written form: nlp,
-extract, link, map, validate, and the graph's text in the output format
-(:func:`finish`). The parent only appends that text to the output
+between articles), so a worker can take it from text to written form: the
+recipe (:func:`.recipe.extract_article`: nlp, extract, post-process, link), then
+map, validate, and the graph's text in the output format (:func:`finish`).
+The parent only appends that text to the output
 (:class:`newsgraph.publish.serialize.DumpWriter`), which keeps it light while the
 workers do the work, and keeps memory flat however long the corpus.
 
-Workers get articles in batches and parse each batch with ``nlp.pipe``, as
-spaCy is fastest that way. At most a few batches per worker are in flight,
-so a corpus of any size never sits in the parent's memory. Results come back
-in input order, so any number of workers writes the same bytes.
+Workers get articles in batches and parse each batch at once (the extractor's
+``parse``: ``nlp.pipe``), as spaCy is fastest that way. At most a few batches
+per worker are in flight, so a corpus of any size never sits in the parent's
+memory. Results come back in input order, so any number of workers writes the
+same bytes.
 
 Online linking keeps a cache and counters in the parent; with it, workers
 return the extraction only and the parent finishes the article.
@@ -27,20 +29,18 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..extract import extract
-from ..link.offline import link
 from ..model import Article, Extraction
-from ..nlp import load_pipeline, parse, parse_texts
+from ..nlp import load_pipeline
 from ..publish.serialize import GraphText, graph_text, turtle_writer
 from ..publish.shards import Shard, make_shard
 from ..rdf import rdftext
 from ..rdf.mapper import to_triples
 from ..validate import ValidationResult, validate_ntriples
+from .extractor import default_extractor
 from .lifeline import die_with_parent
+from .recipe import extract_article
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
-
     from .cluster import DaskRunner
 
 # spawn: the same behaviour on every platform, and no fork of a parent that
@@ -114,16 +114,15 @@ def finish(extraction: Extraction, options: Options) -> Built:
 
 def process(articles: list[Article], options: Options) -> list[Built | WorkerError]:
     """Run the pipeline on a batch of articles (in a worker, or in the parent)."""
+    extractor = default_extractor()
     try:
-        docs: list[Doc | None] = list(parse_texts(a.text for a in articles))
+        parsed = extractor.parse(articles)
     except Exception:  # one bad text must not cost the batch: parse one by one
-        docs = [None] * len(articles)
+        parsed = [None] * len(articles)
     out: list[Built | WorkerError] = []
-    for article, doc in zip(articles, docs, strict=True):
+    for article, one in zip(articles, parsed, strict=True):
         try:
-            if doc is None:
-                doc = parse(article)
-            extraction = link(extract(doc, article))
+            extraction = extract_article(article, extractor=extractor, parsed=one)
             out.append(finish(extraction, options) if options.finish
                        else Built(extraction, None))
         except Exception as exc:

@@ -165,3 +165,43 @@ def load(store_dir: Path | str, files: Iterable[Path | str]) -> LoadReport:
 def graph_names(store: ox.Store) -> list[str]:
     """The IRIs of the named graphs in ``store``, sorted."""
     return sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
+
+
+# --- incremental builds: ``newsgraph build --store DIR`` ---------------------------------
+
+_DCTERMS_IDENTIFIER = ox.NamedNode("http://purl.org/dc/terms/identifier")
+
+
+def stored_articles(path: str | Path, base: str) -> set[str]:
+    """The article graphs already in the store (created if missing: a build calls this
+    before any work, so that a store it cannot open fails it early)."""
+    oxstore = open_store(path)
+    prefix = f"{base}article/"
+    return {g.value for g in oxstore.named_graphs()
+            if isinstance(g, ox.NamedNode) and g.value.startswith(prefix)}
+
+
+def store_built(path: str | Path, graphs: Iterable[tuple[str | None, str]]) -> None:
+    """Load each built graph, given as (graph IRI, N-Quads), into the store, dropping the
+    graphs of older versions of its article (same ``dcterms:identifier``)."""
+    oxstore = open_store(path)
+    try:
+        for graph_name, quads in graphs:
+            name = ox.NamedNode(str(graph_name))
+            parsed = list(ox.parse(quads.encode("utf-8"), format=ox.RdfFormat.N_QUADS))
+            triples = [ox.Triple(q.subject, q.predicate, q.object) for q in parsed]
+            for t in triples:
+                if t.predicate == _DCTERMS_IDENTIFIER and t.subject == name:
+                    _drop_other_versions(oxstore, name, t.object)
+            replace_graph(oxstore, name, triples)
+        oxstore.flush()
+    except OSError as exc:
+        raise StoreError(f"{path}: writing the store failed: {exc}") from exc
+
+
+def _drop_other_versions(oxstore: ox.Store, name: ox.NamedNode,
+                         identifier: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> None:
+    for quad in list(oxstore.quads_for_pattern(None, _DCTERMS_IDENTIFIER, identifier)):
+        old = quad.graph_name
+        if isinstance(old, ox.NamedNode) and old != name and old == quad.subject:
+            oxstore.remove_graph(old)
