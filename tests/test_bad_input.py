@@ -20,6 +20,7 @@ from rdflib import Graph
 from typer.testing import CliRunner
 
 from newsgraph import api
+from newsgraph import extract as rules
 from newsgraph.cli import app
 from newsgraph.errors import InputError
 from newsgraph.ingest import reader
@@ -289,18 +290,19 @@ def test_keep_going_with_nothing_left_writes_nothing(tmp_path):
 
 
 def crash_on(marker: str) -> Callable:
-    real = pipeline.extract
+    """The rule extractor's rules, raising on articles that contain ``marker``."""
+    real = rules.extract
 
-    def extract(doc, article):
+    def extract(doc, article, gazetteer=None):
         if marker in article.text:
             raise ZeroDivisionError("division by zero\nin a rule")
-        return real(doc, article)
+        return real(doc, article, gazetteer)
 
     return extract
 
 
 def test_a_crash_in_extraction_names_the_article(tmp_path, monkeypatch):
-    monkeypatch.setattr(pipeline, "extract", crash_on("Kaboom"))
+    monkeypatch.setattr(rules, "extract", crash_on("Kaboom"))
     corpus = tmp_path / "c.jsonl"
     corpus.write_text(json.dumps({"text": GOOD}) + "\n" + json.dumps({"text": "Kaboom."}) + "\n")
     out = tmp_path / "out.ttl"
