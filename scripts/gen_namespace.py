@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generate ``src/newsgraph/rdf/namespace.py`` and ``vocabulary.py`` from ``ontology/newsgraph.ttl``.
+"""Generate ``src/newsgraph/rdf/namespace.py`` and ``vocabulary.py`` from the ontology.
 
 The ontology is the single source of truth for the ``ng:`` vocabulary; this
 script turns every term it declares (every IRI in the ``ng:`` namespace that
@@ -70,7 +70,7 @@ from typing import Final
 from rdflib import URIRef
 from rdflib.namespace import DefinedNamespace, Namespace
 
-from .vocabulary import ENTITY_TYPES, WIKIDATA_ENTITY, EntityType
+from ..vocabulary import ENTITY_TYPES, WIKIDATA_ENTITY, EntityType
 
 __all__ = ["ENTITY_CLASSES", "NG", "NG_IRI", "WD"]
 
