@@ -185,7 +185,8 @@ def build(inputs: Iterable[str | Path], output: str | Path | None = None, *,
     """
     online = _checked_options(base, workers, shards, online, linking, endpoint, cache_dir)
     paths = _input_paths(inputs, output, fmt)
-    overrides = {"date": date, "title": title, "url": url, "publisher": publisher}
+    overrides: dict[str, object] = {"date": date, "title": title, "url": url,
+                                    "publisher": publisher}
     result, total = _first_pass(paths, overrides, keep_going, base)
     stored = stored_articles(store, base) if store is not None else set()
     entries = (e for e in reader.scan(paths, **overrides) if e.article is not None)

@@ -392,8 +392,7 @@ def _shorten(iri: str) -> str:
 
 
 def _local(iri: Node) -> str:
-    text = str(iri)
-    return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+    return str(iri).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
 def _one_line(exc: BaseException) -> str:
