@@ -119,32 +119,35 @@ def end_to_end(corpus: Path, out: Path, workers: int,
 
 def stage_times(corpus: Path, out: Path) -> dict[str, float]:
     """Each stage timed on its own, in this process, over the whole corpus, the way a
-    worker runs them (:func:`newsgraph.corpus.process` and ``finish``: nlp.pipe over
-    batches of :data:`newsgraph.corpus.BATCH`; map = triples and their N-Triples
+    worker runs them (:func:`newsgraph.pipeline.pool.process` and ``finish``: nlp.pipe over
+    batches of :data:`newsgraph.pipeline.pool.BATCH`; map = triples and their N-Triples
     lines; write = the graph's text in the output format, spooled, then the file)."""
-    from newsgraph import corpus as pipeline
-    from newsgraph import ingest, publish, rdftext
     from newsgraph.extract import extract
-    from newsgraph.link import link
-    from newsgraph.mapper import DEFAULT_BASE, to_triples
+    from newsgraph.ingest import reader
+    from newsgraph.link.offline import link
     from newsgraph.nlp import load_pipeline
+    from newsgraph.pipeline import pool as pipeline
+    from newsgraph.pipeline.postprocess import postprocess
+    from newsgraph.publish import serialize
+    from newsgraph.rdf import rdftext
+    from newsgraph.rdf.mapper import DEFAULT_BASE, to_triples
     from newsgraph.validate import validate_ntriples
 
     times = dict.fromkeys(STAGES, 0.0)
     clock = time.perf_counter
     t = clock()
-    articles = [e.article for e in ingest.scan([corpus]) if e.article is not None]
+    articles = [e.article for e in reader.scan([corpus]) if e.article is not None]
     times["ingest"] = clock() - t
     nlp = load_pipeline()
-    dump = publish.DumpWriter(out, base=DEFAULT_BASE)
-    writer = publish.turtle_writer(DEFAULT_BASE)
+    dump = serialize.DumpWriter(out, base=DEFAULT_BASE)
+    writer = serialize.turtle_writer(DEFAULT_BASE)
     for batch in pipeline._batches(articles, pipeline.BATCH):
         t = clock()
         docs = list(nlp.pipe(a.text for a in batch))
         times["nlp"] += clock() - t
         for article, doc in zip(batch, docs, strict=True):
             t = clock()
-            extraction = extract(doc, article)
+            extraction = postprocess(extract(doc, article))  # the recipe's extract step
             t1 = clock()
             extraction = link(extraction)
             t2 = clock()
@@ -153,7 +156,7 @@ def stage_times(corpus: Path, out: Path) -> dict[str, float]:
             t3 = clock()
             validate_ntriples(lines)
             t4 = clock()
-            dump.add(publish.graph_text(str(name), lines, dump.fmt, writer))
+            dump.add(serialize.graph_text(str(name), lines, dump.fmt, writer))
             t5 = clock()
             for stage, span in zip(STAGES[2:], (t1 - t, t2 - t1, t3 - t2, t4 - t3, t5 - t4),
                                    strict=True):

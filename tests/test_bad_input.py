@@ -19,11 +19,13 @@ import pytest
 from rdflib import Graph
 from typer.testing import CliRunner
 
-from newsgraph import api, ingest
-from newsgraph import corpus as pipeline
+from newsgraph import api
+from newsgraph import extract as rules
 from newsgraph.cli import app
 from newsgraph.errors import InputError
-from newsgraph.namespace import NG
+from newsgraph.ingest import reader
+from newsgraph.pipeline import pool as pipeline
+from newsgraph.rdf.namespace import NG
 
 from .conftest import SEED
 
@@ -204,7 +206,7 @@ def test_utf16_with_bom_is_decoded_and_built(tmp_path):
         path = tmp_path / f"{encoding}.txt"
         data = GOOD.encode(encoding)
         path.write_bytes(data if encoding != "utf-16-be" else b"\xfe\xff" + data)
-        assert ingest.read_article(path).text == GOOD
+        assert reader.read_article(path).text == GOOD
     out = tmp_path / "out.ttl"
     result = invoke("build", tmp_path / "utf-16.txt", "-o", out)
     assert result.exit_code == 0, result.stderr
@@ -219,7 +221,7 @@ def test_a_50_mb_file_is_refused_in_bounded_memory(tmp_path):
     tracemalloc.start()
     try:
         with pytest.raises(InputError, match="file too large"):
-            ingest.read_article(huge)
+            reader.read_article(huge)
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
@@ -227,11 +229,11 @@ def test_a_50_mb_file_is_refused_in_bounded_memory(tmp_path):
 
 
 def test_an_overlong_jsonl_line_is_skipped_in_bounded_memory(tmp_path, monkeypatch):
-    monkeypatch.setattr(ingest, "MAX_FILE_BYTES", 1000)
+    monkeypatch.setattr(reader, "MAX_FILE_BYTES", 1000)
     corpus = tmp_path / "c.jsonl"
     corpus.write_bytes(json.dumps({"text": "x" * 5000}).encode() + b"\n"
                        + json.dumps({"text": GOOD}).encode() + b"\n")
-    entries = list(ingest.scan([corpus]))
+    entries = list(reader.scan([corpus]))
     assert [e.line for e in entries] == [1, 2]
     assert "line too long (the limit is 1,000 bytes)" in str(entries[0].error)
     assert f"{corpus}:1:" in str(entries[0].error)
@@ -241,7 +243,7 @@ def test_an_overlong_jsonl_line_is_skipped_in_bounded_memory(tmp_path, monkeypat
 def test_lone_surrogates_in_json_become_replacement_characters(tmp_path):
     corpus = tmp_path / "c.jsonl"
     corpus.write_text('{"text": "Armenia \\ud83d said.", "title": "\\udfff"}\n')
-    [article] = ingest.read_articles([corpus])
+    [article] = reader.read_articles([corpus])
     assert article.text == "Armenia \ufffd said." and article.title == "\ufffd"
 
 
@@ -288,18 +290,19 @@ def test_keep_going_with_nothing_left_writes_nothing(tmp_path):
 
 
 def crash_on(marker: str) -> Callable:
-    real = pipeline.extract
+    """The rule extractor's rules, raising on articles that contain ``marker``."""
+    real = rules.extract
 
-    def extract(doc, article):
+    def extract(doc, article, gazetteer=None):
         if marker in article.text:
             raise ZeroDivisionError("division by zero\nin a rule")
-        return real(doc, article)
+        return real(doc, article, gazetteer)
 
     return extract
 
 
 def test_a_crash_in_extraction_names_the_article(tmp_path, monkeypatch):
-    monkeypatch.setattr(pipeline, "extract", crash_on("Kaboom"))
+    monkeypatch.setattr(rules, "extract", crash_on("Kaboom"))
     corpus = tmp_path / "c.jsonl"
     corpus.write_text(json.dumps({"text": GOOD}) + "\n" + json.dumps({"text": "Kaboom."}) + "\n")
     out = tmp_path / "out.ttl"
@@ -313,12 +316,12 @@ def test_a_crash_in_extraction_names_the_article(tmp_path, monkeypatch):
 
 
 def test_an_unexpected_error_anywhere_is_one_line(tmp_path, monkeypatch):
-    from newsgraph import publish
+    from newsgraph.publish import serialize
 
     def broken(*args, **kwargs):
         raise RuntimeError("serializer\nexploded")
 
-    monkeypatch.setattr(publish.DumpWriter, "chunks", broken)
+    monkeypatch.setattr(serialize.DumpWriter, "chunks", broken)
     (tmp_path / "good.txt").write_text(GOOD)
     out = tmp_path / "out.ttl"
     line = one_line_error(invoke("build", tmp_path / "good.txt", "-o", out), "internal error",

@@ -8,8 +8,8 @@ from rdflib import RDF, Dataset
 from rdflib.compare import isomorphic
 
 import newsgraph
-from newsgraph.namespace import NG
-from newsgraph.publish import serialize
+from newsgraph.publish.serialize import serialize
+from newsgraph.rdf.namespace import NG
 from newsgraph.validate import validate
 
 from .conftest import ROOT, SEED

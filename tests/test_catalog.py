@@ -12,10 +12,10 @@ from __future__ import annotations
 import pytest
 from typer.testing import CliRunner
 
-from newsgraph import store as st
 from newsgraph.cli import app
-from newsgraph.publish import write
+from newsgraph.publish.serialize import write
 from newsgraph.query import Endpoint, ResultTable, list_queries, load_query, run_query
+from newsgraph.store import embedded as st
 from newsgraph.validate import load_data
 
 from .conftest import ROOT

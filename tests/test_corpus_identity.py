@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 import newsgraph
-from newsgraph import store as st
+from newsgraph.store import embedded as st
 from newsgraph.validate import load_data
 
 from .conftest import ROOT

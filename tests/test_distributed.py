@@ -18,9 +18,10 @@ import pytest
 from typer.testing import CliRunner
 
 import newsgraph
-from newsgraph import corpus, shards
 from newsgraph.cli import app
-from newsgraph.distributed import SchedulerError
+from newsgraph.pipeline import pool
+from newsgraph.pipeline.cluster import SchedulerError
+from newsgraph.publish import shards
 
 from .test_scale import corpus_records
 
@@ -130,7 +131,7 @@ def test_shards_load_like_the_trig_file_and_twice_changes_nothing(
     manifest = json.loads((shard_dir / shards.MANIFEST).read_text())
     files = sorted(p.name for p in shard_dir.glob("*.nq"))
     assert sorted(s["file"] for s in manifest["shards"]) == files
-    assert len(files) == -(-ARTICLES // corpus.BATCH)  # one per batch
+    assert len(files) == -(-ARTICLES // pool.BATCH)  # one per batch
     assert manifest["articles"] == ARTICLES
     for entry in manifest["shards"]:
         assert entry["file"] == f"{entry['sha256']}.nq"
@@ -179,14 +180,14 @@ def test_a_shard_the_workers_cannot_see_comes_back_to_the_client(tmp_path: Path)
     records = corpus_records(3)
     batch = [newsgraph.model.Article(identifier=r["id"], text=r["text"]) for r in records]
     writer = shards.ShardWriter(tmp_path / "shards")
-    options = corpus.Options(base=newsgraph.api.DEFAULT_BASE, fmt="trig", check=True,
+    options = pool.Options(base=newsgraph.api.DEFAULT_BASE, fmt="trig", check=True,
                              keep_nquads=False, shards=str(writer.directory),
                              shard_token="not the client's token")
-    away = corpus.batch(batch, options)
+    away = pool.batch(batch, options)
     assert away.shard is not None and away.shard.text is not None
     assert not list(writer.directory.glob("*.nq"))
     assert all(b.graph.nquads is None for b in away.results)  # not sent twice
-    here = corpus.batch(batch, options.__class__(**{**options.__dict__,
+    here = pool.batch(batch, options.__class__(**{**options.__dict__,
                                                     "shard_token": writer.token}))
     assert here.shard is not None and here.shard.text is None
     assert here.shard == away.shard.__class__(**{**away.shard.__dict__, "text": None})
@@ -213,7 +214,7 @@ def test_a_worker_killed_mid_build_changes_nothing(cluster: Cluster, articles: P
     """SIGKILL one worker (by its PID) once the first batch is back and others are
     running: the scheduler gives its tasks to the other worker, the bytes are the same.
     Last in this file: the cluster has one worker after it."""
-    monkeypatch.setattr(corpus, "BATCH", 4)  # more batches than the window: some wait
+    monkeypatch.setattr(pool, "BATCH", 4)  # more batches than the window: some wait
     pids = cluster.monitor.run(os.getpid)
     killed: list[int] = []
 
@@ -238,7 +239,7 @@ def test_a_scheduler_lost_mid_build_fails_and_keeps_the_old_output(
         cluster: Cluster, articles: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """After the worker test (the cluster is spent): the scheduler is SIGKILLed once the
     first batch is back; the build ends in a SchedulerError and writes nothing."""
-    monkeypatch.setattr(corpus, "BATCH", 4)
+    monkeypatch.setattr(pool, "BATCH", 4)
     out = tmp_path / "out.trig"
     out.write_text("the previous build\n", encoding="utf-8")
 

@@ -11,9 +11,9 @@ import yaml
 
 from newsgraph.api import extract_article
 from newsgraph.evaluate import load_gold, score
-from newsgraph.mapper import to_graph
 from newsgraph.model import Article
-from newsgraph.namespace import NG
+from newsgraph.rdf.mapper import to_graph
+from newsgraph.rdf.namespace import NG
 
 TEXT = ("Armenia's army said it had repelled an attack on the village. "
         "Hezbollah said it had fired rockets at a base near Haifa.")

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from newsgraph.cli import app
 from newsgraph.evaluate.attribution import score_brat
 from newsgraph.evaluate.brat import offset_map, parse_ann, read_brat
-from newsgraph.namespace import NG
+from newsgraph.rdf.namespace import NG
 
 TEXT = ("The minister said the talks had failed.\n\n\n"
         "Officials in Zenda insisted that no shots were fired, according to the radio.\n")

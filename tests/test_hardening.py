@@ -29,9 +29,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from newsgraph import describe, publish
 from newsgraph.cli import app
 from newsgraph.errors import OutputError
+from newsgraph.publish import description, serialize
 
 from .conftest import SEED
 
@@ -63,7 +63,7 @@ def one_line(stderr: str) -> str:
 def old_pair(tmp_path) -> tuple[Path, Path]:
     """An earlier output and its description, with contents no build makes."""
     data = tmp_path / "x.trig"
-    void = describe.description_path(data)
+    void = description.description_path(data)
     data.write_bytes(OLD_DATA)
     void.write_bytes(OLD_VOID)
     return data, void
@@ -72,7 +72,7 @@ def old_pair(tmp_path) -> tuple[Path, Path]:
 @pytest.fixture(scope="module")
 def seed_trig(seed_build, tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("seed") / "seed.trig"
-    publish.write(seed_build.dataset, path)
+    serialize.write(seed_build.dataset, path)
     return path
 
 
@@ -104,7 +104,7 @@ def test_a_description_that_cannot_be_written_keeps_both_old_files(seed_build, o
 
     monkeypatch.setattr(os, "fsync", full_disk_for_the_description)
     with pytest.raises(OutputError) as caught:
-        publish.write(seed_build.dataset, data)
+        serialize.write(seed_build.dataset, data)
     assert "x.void.ttl" in str(caught.value) and caught.value.exit_code == 1
     assert data.read_bytes() == OLD_DATA and void.read_bytes() == OLD_VOID
     assert [p.name for p in data.parent.glob(".*.tmp")] == []
@@ -122,7 +122,7 @@ def test_a_failing_rename_of_the_description_puts_the_old_data_back(seed_build, 
 
     monkeypatch.setattr(os, "replace", refuse_the_description)
     with pytest.raises(OutputError, match="x.void.ttl"):
-        publish.write(seed_build.dataset, data)
+        serialize.write(seed_build.dataset, data)
     assert data.read_bytes() == OLD_DATA and void.read_bytes() == OLD_VOID
 
 
@@ -144,7 +144,7 @@ def test_a_full_disk_during_a_build_is_one_line_exit_1_and_keeps_the_old_files(t
 
 def test_the_output_is_locked_while_its_files_are_written(seed_build, tmp_path):
     out = tmp_path / "c.trig"
-    dump = publish._dump_of(seed_build.dataset, out, None)
+    dump = serialize._dump_of(seed_build.dataset, out, None)
     writing, release = threading.Event(), threading.Event()
     chunks = dump.chunks
 
@@ -157,20 +157,20 @@ def test_the_output_is_locked_while_its_files_are_written(seed_build, tmp_path):
     writer = threading.Thread(target=dump.close)
     writer.start()
     assert writing.wait(60)
-    lock = publish.lock_path(out)
+    lock = serialize.lock_path(out)
     with open(lock, "a+b") as handle:
         with pytest.raises(BlockingIOError):  # another writer would wait here
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         release.set()
         writer.join(60)
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)  # free once the writer is done
-    assert out.is_file() and describe.description_path(out).is_file()
+    assert out.is_file() and description.description_path(out).is_file()
 
 
 WRITE_ONE = """
 import sys
 from rdflib import Dataset, Literal, URIRef
-from newsgraph import publish
+from newsgraph.publish import serialize as publish
 n = int(sys.argv[2])
 ds = Dataset()
 g = ds.graph(URIRef("http://example.org/g"))
@@ -186,16 +186,16 @@ def test_concurrent_writers_leave_a_description_that_matches_the_data(tmp_path):
         procs = [subprocess.Popen([sys.executable, "-c", WRITE_ONE, str(out), str(n)])
                  for n in range(1, 5)]
         assert [p.wait(timeout=120) for p in procs] == [0, 0, 0, 0]
-        [listed] = describe.previous_files(describe.description_path(out),
+        [listed] = description.previous_files(description.description_path(out),
                                            _described_dataset(out))
-        assert listed == describe.DumpFile.of(out)
+        assert listed == description.DumpFile.of(out)
 
 
 def _described_dataset(out: Path):
     from rdflib import Graph
     from rdflib.namespace import DCAT, RDF
 
-    graph = Graph().parse(describe.description_path(out), format="turtle")
+    graph = Graph().parse(description.description_path(out), format="turtle")
     return next(graph.subjects(RDF.type, DCAT.Dataset))
 
 
@@ -214,7 +214,7 @@ def test_temporary_files_of_dead_writers_are_removed(seed_build, tmp_path):
     others = [tmp_path / ".report.html.k3j_x9a2.tmp", tmp_path / ".base.trig.ttl.x.tmp"]
     for path in [*stale, alive, *others]:
         path.write_bytes(b"partial")
-    publish.write(seed_build.dataset, out)
+    serialize.write(seed_build.dataset, out)
     assert [p for p in stale if p.exists()] == []
     assert alive.exists() and all(p.exists() for p in others)
 

@@ -13,12 +13,12 @@ from rdflib.namespace import DCTERMS
 from typer.testing import CliRunner
 
 import newsgraph
-from newsgraph import ingest
 from newsgraph.cli import app
 from newsgraph.errors import InputError
-from newsgraph.html_input import NO_TEXT, page_metadata, read_html
-from newsgraph.ingest import find_inputs, read_article, read_articles
-from newsgraph.namespace import NG
+from newsgraph.ingest import reader
+from newsgraph.ingest.html_page import NO_TEXT, page_metadata, read_html
+from newsgraph.ingest.reader import find_inputs, read_article, read_articles
+from newsgraph.rdf.namespace import NG
 
 from .conftest import ROOT
 
@@ -154,10 +154,10 @@ def test_bytes_that_are_not_a_page_are_refused_like_text_files(tmp_path, content
 def test_the_size_limits_of_text_files_apply(tmp_path, monkeypatch):
     huge = tmp_path / "huge.html"
     with huge.open("wb") as handle:
-        handle.truncate(ingest.MAX_FILE_BYTES + 1)  # sparse: refused before it is read
+        handle.truncate(reader.MAX_FILE_BYTES + 1)  # sparse: refused before it is read
     with pytest.raises(InputError, match="file too large"):
         read_article(huge)
-    monkeypatch.setattr(ingest, "MAX_ARTICLE_CHARS", 300)
+    monkeypatch.setattr(reader, "MAX_ARTICLE_CHARS", 300)
     with pytest.raises(InputError, match=r"article too long \(\d{3,} characters"):
         read_article(TALKS)
 

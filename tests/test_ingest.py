@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsgraph.errors import InputError
-from newsgraph.ingest import clean_text, find_inputs, read_article
+from newsgraph.ingest.reader import clean_text, find_inputs, read_article
 
 
 def test_shortcodes_and_bullets_are_removed_words_kept():
@@ -119,14 +119,14 @@ def test_mapper_writes_the_dateline_with_ontology_terms():
     from rdflib import Literal
     from rdflib.namespace import DCTERMS, XSD
 
-    from newsgraph.mapper import to_graph
     from newsgraph.model import Article, Extraction
-    from newsgraph.namespace import NG
+    from newsgraph.rdf.mapper import to_graph
+    from newsgraph.rdf.namespace import NG
 
     article = Article("goma", WIRE_STORY, title="T", dateline_place="GOMA",
                       dateline_date=dt.date(2023, 1, 27), agency="Great Lakes Wire")
     extraction = Extraction(article=article)
-    from newsgraph.extract import narrator_entity
+    from newsgraph.pipeline.postprocess import narrator_entity
 
     extraction.entities["publisher"] = narrator_entity(article)
     graph = to_graph(extraction)

@@ -18,9 +18,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsgraph import mapper
 from newsgraph.api import extract_article
 from newsgraph.model import Article
+from newsgraph.rdf import mapper
 from newsgraph.validate import validate
 
 from .hypothesis_profiles import examples

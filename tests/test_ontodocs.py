@@ -9,7 +9,7 @@ import pytest
 from rdflib import RDF, Graph
 from rdflib.namespace import DCTERMS, OWL, SKOS
 
-from newsgraph.ontodocs import render
+from newsgraph.publish.ontodocs import render
 from newsgraph.resources import ontology_path
 
 

@@ -19,7 +19,7 @@ from rdflib.term import Node
 ROOT = Path(__file__).resolve().parent.parent
 ONTOLOGY_FILE = ROOT / "ontology" / "newsgraph.ttl"
 GENERATOR = ROOT / "scripts" / "gen_namespace.py"
-NAMESPACE_MODULE = ROOT / "src" / "newsgraph" / "namespace.py"
+NAMESPACE_MODULE = ROOT / "src" / "newsgraph" / "rdf" / "namespace.py"
 VOCABULARY_MODULE = ROOT / "src" / "newsgraph" / "vocabulary.py"
 
 NS = "https://w3id.org/newsgraph/ontology#"
@@ -525,7 +525,7 @@ def test_generator_output_is_deterministic() -> None:
 
 
 def test_namespace_covers_exactly_the_declared_terms() -> None:
-    from newsgraph.namespace import NG
+    from newsgraph.rdf.namespace import NG
 
     for name in declared_terms():
         assert NG[name] == URIRef(NS + name)
@@ -534,7 +534,7 @@ def test_namespace_covers_exactly_the_declared_terms() -> None:
 
 
 def test_namespace_terms_named_like_str_methods() -> None:
-    from newsgraph.namespace import NG
+    from newsgraph.rdf.namespace import NG
 
     clashing = sorted(n for n in declared_terms() if hasattr(str, n))
     assert "count" in clashing
@@ -545,7 +545,7 @@ def test_namespace_terms_named_like_str_methods() -> None:
 
 
 def test_namespace_is_closed() -> None:
-    from newsgraph.namespace import NG
+    from newsgraph.rdf.namespace import NG
 
     with pytest.raises(AttributeError):
         _ = NG.typo

@@ -26,8 +26,8 @@ from rdflib import RDF, Dataset, Graph
 
 import newsgraph
 from newsgraph.errors import InputError
-from newsgraph.ingest import clean_text, read_article, scan
-from newsgraph.namespace import NG
+from newsgraph.ingest.reader import clean_text, read_article, scan
+from newsgraph.rdf.namespace import NG
 from newsgraph.validate import validate
 
 from .hypothesis_profiles import FUZZ, examples

@@ -22,8 +22,8 @@ from typer.testing import CliRunner
 
 import newsgraph
 from newsgraph.cli import app
-from newsgraph.jsonld import shipped_context
-from newsgraph.publish import serialize, union, write
+from newsgraph.publish.serialize import serialize, union, write
+from newsgraph.rdf.jsonld import shipped_context
 
 from .conftest import ROOT, SEED
 

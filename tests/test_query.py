@@ -13,7 +13,6 @@ from rdflib import RDF, RDFS, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL
 
 from newsgraph.errors import InputError
-from newsgraph.namespace import WD
 from newsgraph.query import (
     CannedQuery,
     ResultTable,
@@ -24,6 +23,7 @@ from newsgraph.query import (
     rdflib_to_oxigraph,
     run_query,
 )
+from newsgraph.rdf.namespace import WD
 from newsgraph.resources import queries_dir
 
 NG = Namespace("https://w3id.org/newsgraph/ontology#")

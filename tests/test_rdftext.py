@@ -1,4 +1,4 @@
-"""The text writer behind every output format (newsgraph.rdftext)."""
+"""The text writer behind every output format (newsgraph.rdf.rdftext)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from rdflib import XSD, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from newsgraph import rdftext
+from newsgraph.rdf import rdftext
 
 EX = "http://example.org/"
 WRITER = rdftext.TurtleWriter({"ex": EX, "xsd": str(XSD)})

@@ -22,7 +22,7 @@ from typer.testing import CliRunner
 
 from newsgraph.cli import app
 from newsgraph.errors import InputError
-from newsgraph.namespace import NG, WD
+from newsgraph.rdf.namespace import NG, WD
 from newsgraph.report import ACTOR_DEFINITION, actor_iris, render, report_data, write_report
 from newsgraph.report.render import asset
 from newsgraph.report.views import segments

@@ -12,11 +12,12 @@ from rdflib.compare import isomorphic
 from typer.testing import CliRunner
 
 import newsgraph
-from newsgraph import corpus, publish
 from newsgraph.cli import app
 from newsgraph.errors import InputError
-from newsgraph.mapper import article_iri
 from newsgraph.model import Article
+from newsgraph.pipeline import pool as corpus
+from newsgraph.publish import serialize
+from newsgraph.rdf.mapper import article_iri
 
 pytestmark = pytest.mark.slow  # corpus builds with worker processes and stores
 
@@ -99,7 +100,7 @@ def test_streamed_build_writes_what_the_collected_dataset_gives(tmp_path: Path, 
     assert streamed.extractions == [] and len(streamed.dataset) == 0
     assert streamed.counts["articles"] == 12 and streamed.report.conforms
     collected = newsgraph.build([corpus_path], collect=True)
-    publish.write(collected.dataset, tmp_path / f"b{suffix}")
+    serialize.write(collected.dataset, tmp_path / f"b{suffix}")
     assert (tmp_path / f"a{suffix}").read_bytes() == (tmp_path / f"b{suffix}").read_bytes()
     # triples counted graph by graph (a shared entity's label once per article)
     assert streamed.counts["triples"] == len(list(collected.dataset.quads()))
@@ -189,11 +190,12 @@ def test_cli_build_with_workers_and_store(tmp_path: Path):
 
 
 def test_online_linking_applies_to_worker_extractions(tmp_path: Path):
-    from newsgraph import api, ingest
+    from newsgraph import api
+    from newsgraph.ingest import reader
 
     article = tmp_path / "a.txt"
     article.write_text(corpus_records(1)[0]["text"], encoding="utf-8")
-    entry = next(ingest.scan([article]))
+    entry = next(reader.scan([article]))
     seen = []
 
     class FakeOnline:

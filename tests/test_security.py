@@ -15,8 +15,8 @@ import pytest
 from typer.testing import CliRunner
 
 import newsgraph
-from newsgraph import ingest
 from newsgraph.cli import app
+from newsgraph.ingest import reader
 
 from .conftest import ROOT, SEED
 
@@ -134,7 +134,7 @@ def test_error_messages_do_not_echo_megabytes_of_input(tmp_path):
     corpus = tmp_path / "c.jsonl"
     corpus.write_text(json.dumps({"text": "x", "date": "9" * 100_000}) + "\n"
                       + "{" + "x" * 100_000 + "\n")
-    errors = [str(entry.error) for entry in ingest.scan([corpus])]
+    errors = [str(entry.error) for entry in reader.scan([corpus])]
     assert len(errors) == 2 and all(len(e) < 600 and "\n" not in e for e in errors)
     result = runner.invoke(app, ["build", str(corpus), "-o", str(tmp_path / "o.ttl")])
     assert result.exit_code == 2 and len(result.stderr) < 600
@@ -160,7 +160,7 @@ REMOTE_QUERIES = {
 
 @pytest.fixture(scope="module")
 def store_dir(data, tmp_path_factory) -> Path:
-    from newsgraph.store import load
+    from newsgraph.store.embedded import load
 
     directory = tmp_path_factory.mktemp("security-store") / "db"
     load(directory, [data])

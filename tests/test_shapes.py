@@ -937,7 +937,7 @@ def test_input_error_str():
                                      "evidence-from-another-article"])
 def test_validating_ntriples_text_gives_what_the_graph_gives(case_id):
     """Corpus builds validate an article's N-Triples text (parsed by the engine itself)."""
-    from newsgraph.rdftext import ntriples
+    from newsgraph.rdf.rdftext import ntriples
     from newsgraph.validate import validate_ntriples
 
     _, mutate, _, _ = CASES[case_id]
@@ -953,7 +953,7 @@ def test_validating_conforming_ntriples_skips_nothing_the_report_says():
     """An article without results is not decoded into a report graph of its own (the
     fast path of corpus builds): same verdict, no results, and the same report graph
     as a full validation, for the conforming graph and then for a failing one."""
-    from newsgraph.rdftext import ntriples
+    from newsgraph.rdf.rdftext import ntriples
     from newsgraph.validate import validate_ntriples
 
     g, _ = build()

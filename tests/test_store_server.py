@@ -22,13 +22,13 @@ from rdflib import RDF, Dataset, Literal, Namespace, URIRef
 from SPARQLWrapper import JSON, SPARQLWrapper
 from typer.testing import CliRunner
 
-from newsgraph import graphstore
-from newsgraph import store as st
 from newsgraph.cli import app
 from newsgraph.errors import InputError
-from newsgraph.publish import union, write
+from newsgraph.publish.serialize import union, write
 from newsgraph.query import Endpoint, list_queries, run_query
-from newsgraph.server import DEFAULT_BIND, Server, ServerError, command
+from newsgraph.store import embedded as st
+from newsgraph.store import graph_store
+from newsgraph.store.server import DEFAULT_BIND, Server, ServerError, command
 from newsgraph.validate import load_data
 
 from .wikidata_fixtures import LOCALHOST, free_port
@@ -402,7 +402,7 @@ def test_publish_refuses_unsafe_credentials(two_articles):
 
 
 def test_publish_verifies_tls():
-    handlers = graphstore._opener().handlers
+    handlers = graph_store._opener().handlers
     (https,) = [h for h in handlers if isinstance(h, urllib.request.HTTPSHandler)]
     context = https._context
     assert context.verify_mode == ssl.CERT_REQUIRED and context.check_hostname

@@ -16,7 +16,7 @@ from rdflib.namespace import DCAT, RDF, VOID
 from typer.testing import CliRunner
 
 from newsgraph.cli import app
-from newsgraph.describe import description_path
+from newsgraph.publish.description import description_path
 
 from .conftest import ROOT
 

@@ -19,12 +19,9 @@ from typer.testing import CliRunner
 import newsgraph
 from newsgraph.cli import app
 from newsgraph.errors import InputError
-from newsgraph.gazetteer import GAZETTEER_DIR
-from newsgraph.model import Article, Entity, Extraction
-from newsgraph.publish import write
-from newsgraph.query import bind_service_iris, load_query, rdflib_to_oxigraph, run_query
-from newsgraph.query.params import bind_params
-from newsgraph.wikidata import (
+from newsgraph.link.gazetteer import GAZETTEER_DIR
+from newsgraph.link.wikidata.cache import CACHE_ENV, default_cache_dir
+from newsgraph.link.wikidata.online import (
     Candidate,
     OnlineLinker,
     SparqlClient,
@@ -36,7 +33,10 @@ from newsgraph.wikidata import (
     retry_after,
     values_clause,
 )
-from newsgraph.wikidata_cache import CACHE_ENV, default_cache_dir
+from newsgraph.model import Article, Entity, Extraction
+from newsgraph.publish.serialize import write
+from newsgraph.query import bind_service_iris, load_query, rdflib_to_oxigraph, run_query
+from newsgraph.query.params import bind_params
 
 from .conftest import SEED
 from .wikidata_fixtures import FakeServer, OxigraphServer, free_port

@@ -1,4 +1,4 @@
-"""Headlines and datelines read from wire copy (newsgraph.wire), on lines of our own."""
+"""Headlines and datelines read from wire copy (newsgraph.ingest.wire), on lines of our own."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from newsgraph.wire import find_dateline, headline, parse_dateline, wire_metadata
+from newsgraph.ingest.wire import find_dateline, headline, parse_dateline, wire_metadata
 
 PUBLISHED = dt.date(2023, 5, 13)
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from newsgraph.server import Server, ServerError, oxigraph_executable
+from newsgraph.store.server import Server, ServerError, oxigraph_executable
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "wikidata.ttl"
 LOCALHOST = "127.0.0.1"

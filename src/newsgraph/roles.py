@@ -2,7 +2,7 @@
 
 The shapes require, for instance, that a statement's speaker is an actor and
 an event's place is a place. Extraction repairs its records against this table
-(:mod:`newsgraph.extract.roles`) and the mapper refuses to write a reference
+(:mod:`newsgraph.pipeline.role_repair`) and the mapper refuses to write a reference
 that breaks it, so a build can never emit "a speaker that is not an actor".
 A test checks the table against ``shapes/newsgraph.shacl.ttl``.
 

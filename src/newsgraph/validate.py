@@ -148,7 +148,7 @@ def _report(conforms: object, report_graph: Graph, shapes: Graph) -> ValidationR
 
 def validate_ntriples(lines: list[str], *, engine: str = DEFAULT_ENGINE,
                       text: str | None = None) -> ValidationReport:
-    """Validate a graph given as N-Triples lines (see :mod:`newsgraph.rdftext`).
+    """Validate a graph given as N-Triples lines (see :mod:`newsgraph.rdf.rdftext`).
 
     With pyshacl-turbo the text (``text``, if the caller has it already) is parsed by
     the engine itself, in Rust: a corpus build never makes an rdflib Graph of an
@@ -248,7 +248,7 @@ def _union(data: Graph | Dataset, kind: type[Graph]) -> Graph:
             return data
         return kind(store=data.store, identifier=data.identifier,
                     namespace_manager=data.namespace_manager)
-    from .rdfread import union
+    from .rdf.reader import union
 
     merged = kind()
     for prefix, namespace in data.namespaces():
@@ -392,8 +392,7 @@ def _shorten(iri: str) -> str:
 
 
 def _local(iri: Node) -> str:
-    text = str(iri)
-    return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+    return str(iri).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
 def _one_line(exc: BaseException) -> str:

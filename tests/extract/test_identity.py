@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from newsgraph.gazetteer import load_gazetteer
-from newsgraph.identity import identity_of, name_slug
-from newsgraph.mapper import to_graph
+from newsgraph.link.gazetteer import load_gazetteer
+from newsgraph.link.identity import identity_of, name_slug
 from newsgraph.model import Entity
+from newsgraph.rdf.mapper import to_graph
 
 
 def person(result, surname: str) -> Entity:

@@ -184,7 +184,7 @@ def test_rows_become_the_collections_the_rules_use():
 def test_gazetteer_bodies_are_kinds_the_own_body_list_signals():
     """A gazetteer entry's "body" is found only through a kind of the own_body list: a
     kind spelt otherwise ("Army") would never be looked up."""
-    from newsgraph.gazetteer import load_entries
+    from newsgraph.link.gazetteer import load_entries
 
     kinds = set(lexicons.signals("own_body").values())
     bodies = {entry.body for entry in load_entries() if entry.body}

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from rdflib import Graph, Namespace, URIRef
 
-from newsgraph import mapper
-from newsgraph.extract.roles import conform_roles
 from newsgraph.model import Article, Entity, Event, Extraction, Figure, Relation, Span, Statement
+from newsgraph.pipeline.role_repair import conform_roles
+from newsgraph.rdf import mapper
 from newsgraph.resources import shapes_path
 from newsgraph.roles import EVENT_ROLES, KIND_TYPES, RELATION_ROLES, STATEMENT_ROLES
 from newsgraph.validate import validate

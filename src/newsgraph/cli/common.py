@@ -79,7 +79,7 @@ class Group(TyperGroup):
 
 
 def _stdout_exit(exc: OSError) -> typer.Exit:
-    from ..outfiles import STDOUT, silence_stdout
+    from ..publish.outfiles import STDOUT, silence_stdout
 
     silence_stdout()
     error = OutputError.of(STDOUT, exc)

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import sys
+import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from .. import api
 from ..errors import NewsgraphError, one_line
-from ..mapper import DEFAULT_BASE
+from ..rdf.mapper import DEFAULT_BASE
 from .common import EXIT_INVALID, EXIT_OK, app, fail, fail_with
+
+if TYPE_CHECKING:
+    from ..link.wikidata.online import OnlineLinker
 
 
 @app.command()
@@ -76,34 +80,49 @@ def build(
     never in a traceback: people run it for hours on whatever their scrapers
     produce. NEWSGRAPH_DEBUG=1 shows the traceback of an internal error.
     """
-    import os
-    import warnings
-
-    from ..distributed import SchedulerError
-    from ..wikidata import WikidataWarning
+    from ..link.wikidata.online import WikidataWarning
 
     if output is None and shards is None:
         raise fail("build: give an output file (-o OUT) or a shard directory (--shards DIR)")
+    with warnings.catch_warnings(record=True) as caught, build_errors():
+        warnings.simplefilter("always", WikidataWarning)
+        online = api.online_linker(link, endpoint, cache_dir)
+        if report is not None:
+            from ..publish.serialize import check_writable
+
+            check_writable(report)  # fail before the work, not after it
+        with progress_bar(quiet) as progress:
+            result = api.build(inputs, output, fmt=fmt, base=base, date=date,
+                               title=title, url=url, publisher=publisher,
+                               validate_output=not no_validate, online=online,
+                               keep_going=keep_going, workers=workers, store=store,
+                               collect=report is not None, progress=progress,
+                               scheduler=scheduler, scheduler_timeout=scheduler_timeout,
+                               shards=shards)
+        if report is not None:
+            from ..report import write_report
+
+            write_report(result.dataset, report)
+    show_warnings(caught)
+    for failure in result.failures:
+        typer.echo(f"newsgraph: skipped {failure}", err=True)
+    if not quiet:
+        counts = build_counts(result, output, online, store is not None)
+        verdict = "not validated" if no_validate else "valid"
+        typer.echo(f"newsgraph: built {counts} -> {output or shards} ({verdict})", err=True)
+    if result.failures:
+        raise typer.Exit(EXIT_INVALID)
+
+
+@contextmanager
+def build_errors() -> Iterator[None]:
+    """Turn whatever stops a build into one line on stderr and its exit code."""
+    import os
+
+    from ..pipeline.cluster import SchedulerError
+
     try:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always", WikidataWarning)
-            online = api.online_linker(link, endpoint, cache_dir)
-            if report is not None:
-                from ..publish import check_writable
-
-                check_writable(report)  # fail before the work, not after it
-            with progress_bar(quiet) as progress:
-                result = api.build(inputs, output, fmt=fmt, base=base, date=date,
-                                   title=title, url=url, publisher=publisher,
-                                   validate_output=not no_validate, online=online,
-                                   keep_going=keep_going, workers=workers, store=store,
-                                   collect=report is not None, progress=progress,
-                                   scheduler=scheduler, scheduler_timeout=scheduler_timeout,
-                                   shards=shards)
-            if report is not None:
-                from ..report import write_report
-
-                write_report(result.dataset, report)
+        yield
     except api.ValidationFailed as exc:
         sys.stderr.write(exc.report.to_text())
         raise fail("the graph does not conform to the shapes; nothing written",
@@ -121,14 +140,23 @@ def build(
             raise
         raise fail(one_line(f"internal error ({type(exc).__name__}: {exc}); nothing "
                             f"written; NEWSGRAPH_DEBUG=1 shows the traceback")) from None
+
+
+def show_warnings(caught: list[warnings.WarningMessage]) -> None:
+    """Online linking's warnings as one line each; any other warning as Python shows it."""
+    from ..link.wikidata.online import WikidataWarning
+
     for warning in caught:
         if issubclass(warning.category, WikidataWarning):
             typer.echo(f"newsgraph: warning: {warning.message}", err=True)
         else:
             warnings.showwarning(warning.message, warning.category, warning.filename,
                                  warning.lineno)
-    for failure in result.failures:
-        typer.echo(f"newsgraph: skipped {failure}", err=True)
+
+
+def build_counts(result: api.BuildResult, output: str | None, online: OnlineLinker | None,
+                 incremental: bool) -> str:
+    """What the summary line says was built, linked and skipped."""
     counts = summary(result, published_triples(output))
     if online is not None:
         counts += f", {online.linked} linked online"
@@ -137,13 +165,9 @@ def build(
                   f"(same text as an earlier article) skipped"
     if result.failures:
         counts += f", {len(result.failures)} skipped"
-    if store is not None:
+    if incremental:
         counts += f", {result.skipped} unchanged in store (skipped)"
-    verdict = "not validated" if no_validate else "valid"
-    if not quiet:
-        typer.echo(f"newsgraph: built {counts} -> {output or shards} ({verdict})", err=True)
-    if result.failures:
-        raise typer.Exit(EXIT_INVALID)
+    return counts
 
 
 @contextmanager
@@ -191,7 +215,7 @@ def published_triples(output: str | None) -> int | None:
     from rdflib import RDF, Graph
     from rdflib.namespace import DCAT, VOID
 
-    from ..describe import description_path
+    from ..publish.description import description_path
 
     path = description_path(output)
     try:
@@ -310,7 +334,7 @@ def evaluate(
     """Score extraction against gold annotations (precision, recall, F1 per kind),
     or attribution (cue, cue+source, content tokens) against a brat corpus."""
     from .. import evaluate as ev
-    from .. import ingest
+    from ..ingest import reader
 
     if fmt not in {"table", "json"}:
         raise fail(f"--format: unknown output format {fmt!r} (table, json)")
@@ -334,7 +358,7 @@ def evaluate(
                 gold_item = ev.load_gold(path, articles_dir=articles)
             except ValueError as exc:
                 raise fail(str(exc)) from None
-            article = ingest.read_article(articles / gold_item.article,
+            article = reader.read_article(articles / gold_item.article,
                                           date=gold_item.date)
             dataset = api.build_dataset([api.extract_article(article)])
             evaluations.append(ev.score(gold_item, dataset))

@@ -37,7 +37,7 @@ def load(
     Loading an article again replaces its graph, in one transaction. A shard
     directory is checked against its manifest, then bulk-loaded.
     """
-    from .. import shards
+    from ..publish import shards
 
     try:
         report = shards.load(store, files)
@@ -60,7 +60,7 @@ def serve(
     Read-only unless --writable; the default graph is the union of the article
     graphs. Runs until interrupted (Ctrl-C).
     """
-    from .. import server
+    from ..store import server
 
     def ready() -> None:  # called once the port is bound, never before
         url = server.base_url(bind)
@@ -96,13 +96,13 @@ def publish(
     Credentials come from the environment only: NEWSGRAPH_TOKEN (bearer), or
     NEWSGRAPH_USER and NEWSGRAPH_PASSWORD (basic). TLS certificates are verified.
     """
-    from .. import graphstore
+    from ..store import graph_store
 
-    def report(item: graphstore.Published) -> None:
+    def report(item: graph_store.Published) -> None:
         typer.echo(f"published {item.graph} ({item.triples} triples)")
 
     try:
-        done = graphstore.publish(files, endpoint, graph, timeout=timeout,
+        done = graph_store.publish(files, endpoint, graph, timeout=timeout,
                                   on_published=report)
     except NewsgraphError as exc:
         raise _fail_for(exc) from None
@@ -117,7 +117,7 @@ def docs(
                                          "(created if missing).")],
 ) -> None:
     """Write HTML documentation of the ontology, generated with pyLODE."""
-    from ..ontodocs import write_docs
+    from ..publish.ontodocs import write_docs
 
     try:
         page = write_docs(output)

@@ -24,7 +24,7 @@ def load_inputs(inputs: list[Path]) -> Dataset:
     ``newsgraph build`` would), so that a report can be had in one step.
     """
     from .. import api
-    from ..rdfread import load_data
+    from ..rdf.reader import load_data
 
     rdf = [p for p in inputs if p.suffix.lower() in RDF_SUFFIXES]
     articles = [p for p in inputs if p not in rdf]
@@ -46,7 +46,7 @@ def report(
 ) -> None:
     """Write a self-contained HTML report: highlighted text, actor network, tables."""
     from .. import api
-    from ..publish import check_writable
+    from ..publish.serialize import check_writable
     from ..report import write_report
 
     try:

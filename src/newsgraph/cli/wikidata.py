@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from ..errors import NewsgraphError, OutputError
-from ..wikidata import DEFAULT_ENDPOINT, SparqlClient
+from ..link.wikidata.online import DEFAULT_ENDPOINT, SparqlClient
 from .common import app, fail, fail_with
 
 gazetteer_app = typer.Typer(
@@ -35,7 +35,7 @@ def refresh(
     verified by "<endpoint> refresh <date>" (one source: review them before use).
     Nothing is written unless every lookup succeeds.
     """
-    from ..wikidata_refresh import refresh_gazetteer
+    from ..link.wikidata.refresh import refresh_gazetteer
 
     try:
         client = SparqlClient(endpoint, timeout=timeout)

@@ -36,7 +36,7 @@ one matching and counting), ``scoring`` (:func:`score`, the per-kind rules),
 
 from __future__ import annotations
 
-from newsgraph.evaluate.gold import (
+from .gold import (
     Gold,
     GoldActor,
     GoldEvent,
@@ -46,9 +46,9 @@ from newsgraph.evaluate.gold import (
     GoldStatement,
     load_gold,
 )
-from newsgraph.evaluate.results import Evaluation, Finding, KindScore, combine
-from newsgraph.evaluate.scoring import score
-from newsgraph.evaluate.terms import (
+from .results import Evaluation, Finding, KindScore, combine
+from .scoring import score
+from .terms import (
     EVENT_CLASSES,
     GOLD_RELATION_PREDICATES,
     KINDS,
@@ -56,7 +56,7 @@ from newsgraph.evaluate.terms import (
     PUBLISHER_KEY,
     STATEMENT_CLASSES,
 )
-from newsgraph.evaluate.text import Spans, label_tokens, labels_match, locate
+from .text import Spans, label_tokens, labels_match, locate
 
 __all__ = [
     "EVENT_CLASSES",

@@ -23,8 +23,8 @@ from pathlib import Path
 from rdflib import RDF, Graph, URIRef
 from rdflib.term import Node
 
-from newsgraph.evaluate.brat import BratArticle, GoldAttribution, Spans, read_brat
-from newsgraph.evaluate.terms import NG
+from .brat import BratArticle, GoldAttribution, Spans, read_brat
+from .terms import NG
 
 WORD = re.compile(r"\w+")
 
@@ -211,10 +211,11 @@ def evaluate_brat(directory: Path, data: list[Path]) -> AttributionScore:
         for path in data:
             dataset.parse(path, format=rdf_format(path))
     else:
-        from newsgraph import api, ingest
+        from .. import api
+        from ..ingest import reader
 
         for article in articles:
-            read = ingest.read_article(Path(directory) / "text" / f"{article.name}.txt")
+            read = reader.read_article(Path(directory) / "text" / f"{article.name}.txt")
             for graph in api.build_dataset([api.extract_article(read)]).graphs():
                 for triple in graph:
                     dataset.add(triple)

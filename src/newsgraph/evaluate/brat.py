@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsgraph.ingest import clean_text
+from ..ingest.reader import clean_text
 
 Spans = tuple[tuple[int, int], ...]
 

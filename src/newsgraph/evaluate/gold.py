@@ -13,8 +13,7 @@ from typing import Any, TypeVar
 
 import yaml
 
-from newsgraph.evaluate.terms import GOLD_RELATION_PREDICATES, PUBLISHER_KEY, QID, WIKIDATA_ENTITY
-from newsgraph.vocabulary import (
+from ..vocabulary import (
     CASUALTY_TYPES,
     COUNT_QUALIFIERS,
     ENTITY_TYPES,
@@ -29,6 +28,7 @@ from newsgraph.vocabulary import (
     StatementType,
     VictimType,
 )
+from .terms import GOLD_RELATION_PREDICATES, PUBLISHER_KEY, QID, WIKIDATA_ENTITY
 
 _Name = TypeVar("_Name", bound=str)
 

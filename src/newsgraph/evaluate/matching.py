@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from newsgraph.evaluate.results import Evaluation, Finding
+from .results import Evaluation, Finding
 
 #: Whether a gold payload and a prediction payload agree.
 Agree = Callable[[Any, Any], bool]

@@ -14,9 +14,10 @@ from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL
 from rdflib.term import Identifier, Node
 
-from newsgraph.evaluate.gold import Gold
-from newsgraph.evaluate.matching import Unit
-from newsgraph.evaluate.terms import (
+from ..rdf.reader import union
+from .gold import Gold
+from .matching import Unit
+from .terms import (
     AGENT,
     ARTICLE,
     BEGIN,
@@ -47,8 +48,7 @@ from newsgraph.evaluate.terms import (
     TEXT,
     WIKIDATA_ENTITY,
 )
-from newsgraph.evaluate.text import Spans
-from newsgraph.rdfread import union
+from .text import Spans
 
 
 @dataclass(frozen=True)

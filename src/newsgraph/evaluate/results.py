@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsgraph.evaluate.terms import KINDS
+from .terms import KINDS
 
 
 @dataclass

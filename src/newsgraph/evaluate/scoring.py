@@ -21,9 +21,10 @@ import re
 
 from rdflib import RDF, Graph
 
-from newsgraph.evaluate.gold import Gold, GoldActor
-from newsgraph.evaluate.matching import Unit, score_kind
-from newsgraph.evaluate.predictions import (
+from ..rdf.namespace import NG
+from .gold import Gold, GoldActor
+from .matching import Unit, score_kind
+from .predictions import (
     Entity,
     View,
     predicted_actors,
@@ -33,15 +34,14 @@ from newsgraph.evaluate.predictions import (
     predicted_triples,
     typed,
 )
-from newsgraph.evaluate.results import Evaluation
-from newsgraph.evaluate.terms import (
+from .results import Evaluation
+from .terms import (
     EVENT_CLASSES,
     OPT_IN_RELATION_PREDICATES,
     PUBLISHER_KEY,
     STATEMENT_CLASSES,
 )
-from newsgraph.evaluate.text import Spans, label_tokens, labels_match, locate, overlaps
-from newsgraph.namespace import NG
+from .text import Spans, label_tokens, labels_match, locate, overlaps
 
 
 def score(gold: Gold, graph: Graph) -> Evaluation:

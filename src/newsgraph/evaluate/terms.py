@@ -13,9 +13,9 @@ from typing import Final
 
 from rdflib import URIRef
 
-from newsgraph.namespace import ENTITY_CLASSES as _ENTITY_CLASSES
-from newsgraph.namespace import NG, NG_IRI
-from newsgraph.vocabulary import WIKIDATA_ENTITY, EventType, RelationPredicate, StatementType
+from ..rdf.namespace import ENTITY_CLASSES as _ENTITY_CLASSES
+from ..rdf.namespace import NG, NG_IRI
+from ..vocabulary import WIKIDATA_ENTITY, EventType, RelationPredicate, StatementType
 
 __all__ = [
     "AGENT", "ARTICLE", "BEGIN", "CASUALTY_TYPE", "CONFLICT", "COUNT", "END", "ENTITY_CLASSES",

@@ -1,32 +1,53 @@
-"""Extract: a parsed article -> an ``Extraction`` of plain dataclasses.
+"""Extract: the rule-based extractor, a parsed article -> an ``Extraction`` of plain dataclasses.
 
 The order matters: entities first (names, acronyms, demonyms), then the
 conflict and its parties (descriptions like "both sides" resolve to them),
 then statements (their speakers are the point of view for "the other side"
-in events), events, figures and relations; last, the links between them
-(which statement reports which figure, refutes or corroborates which).
+in events), events, figures and relations. What follows from the records
+alone (the narrator's statements, which statement refutes or corroborates
+which, role repair) is the pipeline's, the same for any extractor
+(:mod:`newsgraph.pipeline.postprocess`); :class:`RuleExtractor` is this
+package's side of the seam (:mod:`newsgraph.pipeline.extractor`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Doc
 
-from ..gazetteer import Gazetteer, load_gazetteer
-from ..model import Article, Entity, Extraction
+from ..link.gazetteer import Gazetteer, load_gazetteer
+from ..model import Article, Extraction
+from ..nlp import parse, parse_texts
 from .conflict import find_conflict
 from .context import Context
 from .entities import find_entities
 from .events import find_events
 from .figures import find_figures
-from .links import attach_narration, link_records
 from .relations import find_relations
-from .roles import conform_roles
 from .statements import find_statements
 
-__all__ = ["extract"]
+__all__ = ["RuleExtractor", "extract"]
+
+
+class RuleExtractor:
+    """The rules of this package on spaCy's parse: an
+    :class:`~newsgraph.pipeline.extractor.Extractor`."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self.gazetteer = gazetteer
+
+    def parse(self, articles: Sequence[Article]) -> list[Doc | None]:
+        """The articles' spaCy ``Doc``s, parsed with ``nlp.pipe`` (fastest in batches)."""
+        return list(parse_texts(a.text for a in articles))
+
+    def extract(self, article: Article, parsed: Doc | None = None) -> Extraction:
+        doc = parsed if parsed is not None else parse(article)
+        return extract(doc, article, self.gazetteer)
 
 
 def extract(doc: Doc, article: Article, gazetteer: Gazetteer | None = None) -> Extraction:
+    """The records the rules find in ``article``, parsed as ``doc`` (not post-processed)."""
     ctx = Context(doc, article, gazetteer or load_gazetteer())
     find_entities(ctx)
     find_conflict(ctx)
@@ -39,38 +60,6 @@ def extract(doc: Doc, article: Article, gazetteer: Gazetteer | None = None) -> E
     events = find_events(ctx, speaker_by_sentence)
     figures = find_figures(ctx)
     relations = find_relations(ctx)
-    extraction = Extraction(article=article, entities=ctx.entities, statements=statements,
-                            events=events, figures=figures, relations=relations)
-    extraction.entities[extraction.narrator] = narrator_entity(article)
-    attach_narration(extraction)
-    link_records(extraction, ctx.affiliation)
-    conform_roles(extraction)
-    drop_unused_entities(extraction)
-    return extraction
-
-
-def narrator_entity(article: Article) -> Entity:
-    """The article's own voice: its publisher, or a group named after the article."""
-    if article.publisher:
-        return Entity(key="publisher", label=article.publisher, type="Organization",
-                      confidence=1.0)
-    return Entity(key="publisher", label=f"author of article {article.identifier}",
-                  type="Group", confidence=1.0)
-
-
-def drop_unused_entities(extraction: Extraction) -> None:
-    """Entities created while resolving but never mentioned nor referred to."""
-    used: set[str] = {extraction.narrator}
-    for stmt in extraction.statements:
-        used.update(stmt.speakers, stmt.targets, [stmt.via] if stmt.via else [])
-    for event in extraction.events:
-        used.update(event.agents, event.participants, event.affected, event.places)
-        if event.conflict:
-            used.add(event.conflict)
-    for figure in extraction.figures:
-        used.update(figure.places)
-    for rel in extraction.relations:
-        used.update((rel.subject, rel.object))
-    for key in list(extraction.entities):
-        if key not in used and not extraction.entities[key].mentions:
-            del extraction.entities[key]
+    return Extraction(article=article, entities=ctx.entities, statements=statements,
+                      events=events, figures=figures, relations=relations,
+                      affiliation=ctx.affiliation)

@@ -13,7 +13,7 @@ from collections import Counter
 
 from spacy.tokens import Token
 
-from ..identity import identity_of
+from ..link.identity import identity_of
 from ..model import Entity
 from . import lexicons
 from .context import Context, acts_as_verb

@@ -16,7 +16,7 @@ import re
 from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
-from ..gazetteer import Gazetteer, GazetteerEntry
+from ..link.gazetteer import Gazetteer, GazetteerEntry
 from ..model import Article, Entity, EntityType
 from ..model import Span as TextSpan
 from .resolution import DETERMINERS, Resolution, window_start

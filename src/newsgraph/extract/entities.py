@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from ..gazetteer import GazetteerEntry, normalise
+from ..link.gazetteer import GazetteerEntry, normalise
 from ..model import Entity, EntityType
 from . import lexicon
 from .context import Context, slug

@@ -13,8 +13,8 @@ the rule needs (``-`` for nothing in both). The files' headers say more. So a
 new reporting verb or event trigger is one line in one file, and a test checks
 the lists against each other and against the ontology.
 
-Files are read with :mod:`importlib.resources` (they ship in the package) and
-parsed once; a malformed row is an error naming its file and line, so a bad
+Files are found with :func:`newsgraph.resources.data_path` (they ship in the
+package) and parsed once; a malformed row is an error naming its file and line, so a bad
 edit fails the first build instead of silently dropping a word.
 """
 
@@ -22,7 +22,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
+
+from ..resources import data_path
 
 LANGUAGE = "en"
 NONE = "-"
@@ -67,7 +68,7 @@ def table(language: str = LANGUAGE) -> dict[str, tuple[Entry, ...]]:
     A list spread over two files, or an entry given twice with the same part
     of speech, is an error: one fact has one line.
     """
-    folder = resources.files("newsgraph").joinpath("data", "lexicons", language)
+    folder = data_path("lexicons", language)
     lists: dict[str, list[Entry]] = {}
     home: dict[str, str] = {}
     for item in sorted(folder.iterdir(), key=lambda f: f.name):

@@ -21,7 +21,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from ..gazetteer import Gazetteer, GazetteerEntry
+from ..link.gazetteer import Gazetteer, GazetteerEntry
 from ..model import EntityType
 from . import lexicon
 from .context import Context

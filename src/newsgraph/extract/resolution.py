@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from ..gazetteer import Gazetteer, GazetteerEntry, normalise
+from ..link.gazetteer import Gazetteer, GazetteerEntry, normalise
 from ..model import Entity, EntityType
 from . import lexicon
 

@@ -45,17 +45,17 @@ and its renderers), ``backends`` (:func:`run_query` on rdflib, pyoxigraph and en
 
 from __future__ import annotations
 
-from newsgraph.query.backends import rdflib_to_oxigraph, run_query
-from newsgraph.query.catalog import (
+from .backends import rdflib_to_oxigraph, run_query
+from .catalog import (
     CannedQuery,
     Param,
     list_queries,
     load_query,
     parse_query_text,
 )
-from newsgraph.query.endpoint import Endpoint
-from newsgraph.query.params import bind_params, bind_service_iris, parse_params
-from newsgraph.query.results import ResultTable
+from .endpoint import Endpoint
+from .params import bind_params, bind_service_iris, parse_params
+from .results import ResultTable
 
 __all__ = [
     "CannedQuery",

@@ -14,12 +14,12 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.query import ResultRow
 from rdflib.term import Identifier, Node
 
-from newsgraph.errors import InputError
-from newsgraph.query.catalog import CannedQuery, load_query
-from newsgraph.query.endpoint import Endpoint, run_endpoint
-from newsgraph.query.params import bind_params, bind_service_iris
-from newsgraph.query.results import ResultTable, is_output_column, oxigraph_value, rdflib_value
-from newsgraph.rdfread import union_view
+from ..errors import InputError
+from ..rdf.reader import union_view
+from .catalog import CannedQuery, load_query
+from .endpoint import Endpoint, run_endpoint
+from .params import bind_params, bind_service_iris
+from .results import ResultTable, is_output_column, oxigraph_value, rdflib_value
 
 
 def run_query(
@@ -119,7 +119,7 @@ def _shown(term: object) -> str:
 
 def _catalog_query(query: CannedQuery) -> bool:
     """Whether ``query`` is one of the shipped ``queries/*.rq``."""
-    from newsgraph.resources import queries_dir
+    from ..resources import queries_dir
 
     if query.path is None:
         return False

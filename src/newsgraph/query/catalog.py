@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newsgraph.errors import InputError
-from newsgraph.resources import queries_dir
+from ..errors import InputError
+from ..resources import queries_dir
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 

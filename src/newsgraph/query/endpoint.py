@@ -26,11 +26,11 @@ from dataclasses import dataclass
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Identifier
 
-from newsgraph.errors import InputError
-from newsgraph.graphstore import USER_AGENT, EndpointError, auth_headers, check_endpoint
-from newsgraph.graphstore import describe_failure as _describe
-from newsgraph.query.catalog import CannedQuery
-from newsgraph.query.results import ResultTable, is_output_column, json_value, rdflib_value
+from ..errors import InputError
+from ..store.graph_store import USER_AGENT, EndpointError, auth_headers, check_endpoint
+from ..store.graph_store import describe_failure as _describe
+from .catalog import CannedQuery
+from .results import ResultTable, is_output_column, json_value, rdflib_value
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,8 @@ from typing import Any
 from rdflib import Literal, URIRef
 from rdflib.term import Identifier
 
-from newsgraph.errors import InputError
-from newsgraph.query.catalog import XSD, CannedQuery, Param
+from ..errors import InputError
+from .catalog import XSD, CannedQuery, Param
 
 
 def parse_params(pairs: Iterable[str]) -> dict[str, str]:

@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING, Any
 import pyoxigraph as ox
 from rdflib import BNode, Literal
 
-from newsgraph.errors import InputError
-from newsgraph.query.catalog import XSD
-from newsgraph.query.params import LEXICAL
-from newsgraph.vocabulary import WIKIDATA_ENTITY
+from ..errors import InputError
+from ..vocabulary import WIKIDATA_ENTITY
+from .catalog import XSD
+from .params import LEXICAL
 
 if TYPE_CHECKING:
     from rich.table import Table

@@ -8,8 +8,8 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Graph
 
-from newsgraph.errors import InputError
-from newsgraph.query.endpoint import Endpoint
+from ..errors import InputError
+from .endpoint import Endpoint
 
 
 def open_source(data: Sequence[Path] | None = None, store: Path | None = None,
@@ -24,15 +24,15 @@ def open_source(data: Sequence[Path] | None = None, store: Path | None = None,
     if len(given) > 1:
         raise InputError("query", f"{' and '.join(given)} cannot be used together")
     if data:
-        from newsgraph.rdfread import load_data
+        from ..rdf.reader import load_data
 
         return load_data(list(data))
     if store is not None:
-        from newsgraph.store import open_store
+        from ..store.embedded import open_store
 
         return open_store(store, read_only=True)
     assert endpoint is not None
-    from newsgraph.graphstore import check_endpoint
+    from ..store.graph_store import check_endpoint
 
     check_endpoint(endpoint, with_credentials=False)
     return Endpoint(endpoint, timeout=timeout)

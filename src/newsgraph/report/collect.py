@@ -24,8 +24,8 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 from rdflib.term import Node
 
-from ..namespace import ENTITY_CLASSES, NG, NG_IRI, WD
-from ..rdfread import union
+from ..rdf.namespace import ENTITY_CLASSES, NG, NG_IRI, WD
+from ..rdf.reader import union
 from ..resources import ontology_path
 from ..vocabulary import ACTOR_TYPES, RELATION_PREDICATES, EntityType
 

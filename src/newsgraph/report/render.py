@@ -80,7 +80,7 @@ def write_report(data: Graph | Dataset, path: str | Path,
     not at all. Raises ``InputError`` when the directory cannot be written and
     ``OutputError`` (naming the file, or standard output) when writing fails.
     """
-    from ..outfiles import write_atomic, write_stdout
+    from ..publish.outfiles import write_atomic, write_stdout
 
     page = render(data, title)
     if str(path) == "-":

@@ -1,0 +1,2 @@
+"""Ingest: files (text, sidecars, JSON Lines, saved web pages) to ``Article`` records.
+"""

@@ -1,0 +1,3 @@
+"""Link: entities to Wikidata items (offline gazetteer, optional online lookup)
+and to the corpus identity that makes them one node across articles.
+"""

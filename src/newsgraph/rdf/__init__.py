@@ -1,0 +1,2 @@
+"""RDF: the vocabulary's terms, records to triples (the mapper), triples to text.
+"""

@@ -1,0 +1,151 @@
+"""RDF as text, deterministically and fast: sorted N-Triples lines, N-Quads, Turtle/TriG.
+
+Every output format is made from one representation: the sorted, unique
+N-Triples lines of a graph, made here from rdflib terms (no rdflib Graph is
+needed: a corpus build maps an article straight to a set of triples). Literals
+are escaped the way Turtle accepts them too, so the
+Turtle/TriG writer here only groups lines by subject and predicate and
+shortens IRIs with the output's prefixes. That makes the bytes depend on
+nothing but the triples (not on hash seeds or rdflib's pretty-printer, which
+orders graphs by a per-process hash and took ten times as long), and it lets a
+worker process turn an article's graph into text that the parent only has to
+concatenate (:mod:`newsgraph.pipeline.pool`).
+
+An IRI is shortened to ``prefix:local`` only when ``local`` is a plain name
+(letters, digits, ``_``, ``-``); instance IRIs with slashes stay in full.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+from rdflib import BNode, Literal, URIRef
+from rdflib.term import Node
+
+RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+# Literals Turtle can write bare: "0.60"^^xsd:decimal -> 0.60, "5"^^xsd:integer -> 5
+# (only lexical forms every parser keeps as they are: no "+", no leading zeros).
+_BARE = {
+    f"<{_XSD}decimal>": re.compile(r"-?(?:0|[1-9][0-9]*)\.[0-9]+"),
+    f"<{_XSD}integer>": re.compile(r"-?(?:0|[1-9][0-9]*)"),
+    f"<{_XSD}boolean>": re.compile(r"true|false"),
+}
+
+
+def nt_term(term: Node) -> str:
+    """One term in N-Triples (the escapes rdflib's N-Triples writer uses)."""
+    if type(term) is URIRef:  # most terms; rdflib's classes make isinstance slow (ABCs)
+        return f"<{term}>"
+    if isinstance(term, Literal):
+        lexical = str(term).replace("\\", "\\\\").replace("\n", "\\n").replace(
+            '"', '\\"').replace("\r", "\\r")
+        if term.language:
+            return f'"{lexical}"@{term.language}'
+        if term.datatype:
+            return f'"{lexical}"^^<{term.datatype}>'
+        return f'"{lexical}"'
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    return f"<{term}>"
+
+
+def ntriples(triples: Iterable[tuple[Node, Node, Node]]) -> list[str]:
+    """Triples as sorted, unique N-Triples lines (without the newline).
+
+    A line holds one triple: line breaks inside literals are escaped, so text
+    is split on ``\\n`` only (``str.splitlines`` would also split on U+2028).
+    """
+    nt, iri = nt_term, URIRef
+    return sorted({f"<{s}> <{p}> {f'<{o}>' if type(o) is iri else nt(o)} ."
+                   if type(s) is iri and type(p) is iri else f"{nt(s)} {nt(p)} {nt(o)} ."
+                   for s, p, o in triples})
+
+
+
+
+def split_triple(line: str) -> tuple[str, str, str]:
+    """``<s> <p> o .`` -> (``<s>``, ``<p>``, ``o``); terms keep their N-Triples form."""
+    subject, predicate, rest = line.split(" ", 2)
+    return subject, predicate, rest[:-2].rstrip()
+
+
+def nquads(lines: Iterable[str], graph_name: str) -> str:
+    """N-Triples lines as N-Quads lines of the named graph ``graph_name`` (an IRI)."""
+    return "".join(f"{line[:-2].rstrip()} <{graph_name}> .\n" for line in lines)
+
+
+class TurtleWriter:
+    """Turtle statements from N-Triples lines, with fixed prefixes."""
+
+    def __init__(self, prefixes: Mapping[str, str]) -> None:
+        self.prefixes = dict(prefixes)
+        # longest namespace first, so that a namespace inside another one wins
+        self._by_length = sorted(((ns, p) for p, ns in self.prefixes.items()),
+                                 key=lambda item: -len(item[0]))
+        self._terms: dict[str, str] = {}  # IRI -> as written; cleared when large
+
+    def header(self) -> str:
+        """The ``@prefix`` lines, sorted."""
+        return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(self.prefixes.items()))
+
+    def term(self, term: str) -> str:
+        if term.startswith("<"):
+            return self._iri(term)
+        if term.startswith('"'):
+            return self._literal(term)
+        return term  # a blank node label
+
+    def _iri(self, term: str) -> str:
+        written = self._terms.get(term)
+        if written is not None:
+            return written
+        written = term
+        iri = term[1:-1]
+        for namespace, prefix in self._by_length:
+            if iri.startswith(namespace) and _LOCAL.fullmatch(iri[len(namespace):]):
+                written = f"{prefix}:{iri[len(namespace):]}"
+                break
+        if len(self._terms) > 50_000:  # instance IRIs never repeat across articles
+            self._terms.clear()
+        self._terms[term] = written
+        return written
+
+    def _literal(self, term: str) -> str:
+        cut = term.rfind('"^^<')
+        if cut < 0:
+            return term  # plain or language-tagged string: the same in Turtle
+        lexical, datatype = term[1:cut], term[cut + 3:]
+        bare = _BARE.get(datatype)
+        if bare is not None and bare.fullmatch(lexical):
+            return lexical
+        return f'"{lexical}"^^{self._iri(datatype)}'
+
+    def statements(self, lines: Iterable[str], indent: str = "") -> str:
+        """Sorted N-Triples lines as Turtle statements, one block per subject.
+
+        Predicates follow rdf:type (written ``a``) in IRI order; objects keep
+        the lines' order. Each block ends with a blank line.
+        """
+        subjects: dict[str, dict[str, list[str]]] = {}
+        for line in lines:  # split_triple, inlined: this runs for every triple written
+            s, p, rest = line.split(" ", 2)
+            subjects.setdefault(s, {}).setdefault(p, []).append(rest[:-2].rstrip())
+        out: list[str] = []
+        inner, more = f" ;\n{indent}    ", f" ,\n{indent}        "
+        known, term = self._terms, self.term
+        for subject, predicates in subjects.items():
+            parts = []
+            for predicate in sorted(predicates, key=lambda p: (p != RDF_TYPE, p)):
+                name = "a" if predicate == RDF_TYPE else term(predicate)
+                objects = [known.get(o) or term(o) for o in predicates[predicate]]
+                parts.append(f"{name} {more.join(objects)}")
+            out.append(f"{indent}{term(subject)} {inner.join(parts)} .\n\n")
+        return "".join(out)
+
+    def trig_graph(self, graph_name: str, lines: Iterable[str]) -> str:
+        """One TriG graph block: ``<name> { ... }``."""
+        body = self.statements(lines, indent="    ").rstrip("\n")
+        return f"<{graph_name}> {{\n{body}\n}}\n\n"
