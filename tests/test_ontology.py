@@ -390,15 +390,21 @@ def test_record_types_are_literal_types_of_the_ontology() -> None:
         assert typing.get_args(hint) == expected, (cls, field)
 
 
-def test_vocabulary_follows_an_edited_ontology() -> None:
-    """A concept added to a scheme, a class below ng:Actor and a relation property
-    appear in the generated lists: the ontology is their only source."""
-    gen = load_generator()
+def ontology_with_a_new_event_type() -> Graph:
+    """A copy of the ontology with one more concept in ng:EventTypes (ng:Blockade)."""
     g = Graph()
     for triple in ontology():
         g.add(triple)
     g.add((ng.Blockade, RDF.type, SKOS.Concept))
     g.add((ng.Blockade, SKOS.inScheme, ng.EventTypes))
+    return g
+
+
+def test_vocabulary_follows_an_edited_ontology() -> None:
+    """A concept added to a scheme, a class below ng:Actor and a relation property
+    appear in the generated lists: the ontology is their only source."""
+    gen = load_generator()
+    g = ontology_with_a_new_event_type()
     g.add((ng.Militia, RDF.type, OWL.Class))
     g.add((ng.Militia, RDFS.subClassOf, ng.Group))
     g.add((ng.funds, RDF.type, OWL.ObjectProperty))
@@ -496,11 +502,7 @@ def test_shapes_follow_a_concept_added_to_the_ontology() -> None:
     """A new event type in the ontology is allowed by the regenerated shapes, and the
     message of its sh:in names it."""
     gen = load_generator()
-    g = Graph()
-    for triple in ontology():
-        g.add(triple)
-    g.add((ng.Blockade, RDF.type, SKOS.Concept))
-    g.add((ng.Blockade, SKOS.inScheme, ng.EventTypes))
+    g = ontology_with_a_new_event_type()
     text = gen.render_shapes(g, (ROOT / "shapes" / "newsgraph.shacl.ttl").read_text("utf-8"))
     shapes = Graph().parse(data=text, format="turtle")
     lists = {shapes.value(prop, SH.path): (set(Collection(shapes, members)),

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,13 +23,13 @@ from typing import Any
 import pyshacl
 from rdflib import BNode, Dataset, Graph, URIRef
 from rdflib.collection import Collection
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SH, SKOS, XSD
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Node
 
 from .errors import InputError
+from .rdf.reader import load_data, one_line
 from .resources import shapes_path
 
 __all__ = ["DEFAULT_ENGINE", "ENGINES", "ValidationReport", "ValidationResult", "load_data",
@@ -38,10 +37,6 @@ __all__ = ["DEFAULT_ENGINE", "ENGINES", "ValidationReport", "ValidationResult", 
 
 NG = "https://w3id.org/newsgraph/ontology#"
 NGSH = "https://w3id.org/newsgraph/shapes#"
-
-# file extension -> rdflib parser
-FORMATS = {".ttl": "turtle", ".trig": "trig", ".nq": "nquads", ".nt": "nt",
-           ".jsonld": "json-ld"}
 
 # prefixes used to shorten paths in to_text()
 _PREFIXES = (("ng:", NG), ("ngsh:", NGSH), ("rdf:", str(RDF)), ("rdfs:", str(RDFS)),
@@ -186,43 +181,6 @@ def _conforming_report(compiled: Any) -> Graph:  # pyshacl_turbo's compiled shap
     return compiled.validate(Input(empty, "nt", None, {}, {}), allow_warnings=True)[1]
 
 
-def load_data(paths: Iterable[Path | str]) -> Dataset:
-    """Parse RDF files (.ttl .trig .nq .nt .jsonld, by extension) into one Dataset.
-
-    Quads keep their named graph; triples go to the default graph. Raises
-    :class:`InputError` for a missing file, an unknown extension or a parse
-    error, naming the file.
-    """
-    dataset = Dataset()
-    for raw in paths:
-        path = Path(raw)
-        rdf_format = FORMATS.get(path.suffix.lower())
-        if rdf_format is None:
-            known = " ".join(sorted(FORMATS))
-            raise InputError(
-                path, f"unknown file type {path.suffix or '(none)'!r}, expected {known}"
-            )
-        if not path.exists():
-            raise InputError(path, "no such file")
-        if not path.is_file():
-            raise InputError(path, "not a file")
-        # parse into a fresh dataset first, so that a file that fails half-way
-        # leaves nothing behind (and rdflib's N-Quads parser cannot touch
-        # graphs loaded earlier)
-        part = Dataset()
-        try:
-            part.parse(path, format=rdf_format)
-        except Exception as exc:  # rdflib raises many exception types
-            raise InputError(path, f"cannot parse as {rdf_format}: {_one_line(exc)}") from None
-        for s, p, o, g in part.quads((None, None, None, None)):
-            is_default = g is None or g == DATASET_DEFAULT_GRAPH_ID
-            target = dataset.default_graph if is_default else dataset.graph(g)
-            target.add((s, p, o))
-        for prefix, namespace in part.namespaces():
-            dataset.bind(prefix, namespace, override=False)
-    return dataset
-
-
 def shapes_graph(shapes: str | Path | None = None) -> Graph:
     """The parsed shapes graph (by default newsgraph's), cached per file version.
 
@@ -320,7 +278,7 @@ def _load_shapes(path: str, mtime_ns: int) -> Graph:
     try:
         graph.parse(path, format="turtle")
     except Exception as exc:
-        raise InputError(path, f"cannot parse shapes: {_one_line(exc)}") from None
+        raise InputError(path, f"cannot parse shapes: {one_line(exc)}") from None
     return graph
 
 
@@ -393,8 +351,3 @@ def _shorten(iri: str) -> str:
 
 def _local(iri: Node) -> str:
     return str(iri).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
-
-
-def _one_line(exc: BaseException) -> str:
-    text = " ".join(str(exc).split()) or type(exc).__name__
-    return text if len(text) <= 200 else text[:197] + "..."

@@ -62,7 +62,7 @@ def load_data(paths: Iterable[Path | str]) -> Dataset:
         try:
             part.parse(path, format=fmt)
         except Exception as exc:  # rdflib raises many exception types
-            raise InputError(path, f"cannot parse as {fmt}: {_one_line(exc)}") from None
+            raise InputError(path, f"cannot parse as {fmt}: {one_line(exc)}") from None
         for s, p, o, g in part.quads((None, None, None, None)):
             is_default = g is None or g == DATASET_DEFAULT_GRAPH_ID
             target = dataset.default_graph if is_default else dataset.graph(g)
@@ -100,6 +100,7 @@ def union_view(data: Graph) -> Graph:
     return data
 
 
-def _one_line(exc: BaseException) -> str:
+def one_line(exc: BaseException) -> str:
+    """An exception as one line of at most 200 characters, for a one-line error."""
     text = " ".join(str(exc).split()) or type(exc).__name__
     return text if len(text) <= 200 else text[:197] + "..."
