@@ -44,7 +44,7 @@ goldens: $(STAMP)
 # Unicode, thousands of ingest inputs, 5,000 generated news-like articles) and 20 SIGKILLed builds.
 fuzz: $(STAMP)
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -s --hypothesis-show-statistics \
-		tests/test_properties.py tests/test_atomic_writes.py tests/test_bad_input.py \
+		tests/test_properties.py tests/publish/test_atomic_writes.py tests/test_bad_input.py \
 		tests/test_security.py tests/test_news_grammar.py tests/test_linear_input.py
 
 # Corpus benchmark (issues #6, #14): newsgraph build (process pool, and a local Dask cluster:

@@ -72,7 +72,7 @@ with::
 
     .venv/bin/python scripts/gen_namespace.py
 
-(``tests/test_ontology.py`` fails while this file is stale.)
+(``tests/rdf/test_ontology.py`` fails while this file is stale.)
 """
 
 from typing import Final
@@ -182,7 +182,7 @@ ontology, regenerate both with::
 
     .venv/bin/python scripts/gen_namespace.py
 
-(``tests/test_ontology.py`` fails while this file is stale.)
+(``tests/rdf/test_ontology.py`` fails while this file is stale.)
 
 Each ``Literal`` type is what a field of a record in ``model.py`` may hold, so
 a misspelt type fails at type-check time rather than at SHACL validation; each

@@ -7,7 +7,7 @@ ontology, regenerate both with::
 
     .venv/bin/python scripts/gen_namespace.py
 
-(``tests/test_ontology.py`` fails while this file is stale.)
+(``tests/rdf/test_ontology.py`` fails while this file is stale.)
 
 Each ``Literal`` type is what a field of a record in ``model.py`` may hold, so
 a misspelt type fails at type-check time rather than at SHACL validation; each

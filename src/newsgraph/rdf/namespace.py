@@ -6,7 +6,7 @@ with::
 
     .venv/bin/python scripts/gen_namespace.py
 
-(``tests/test_ontology.py`` fails while this file is stale.)
+(``tests/rdf/test_ontology.py`` fails while this file is stale.)
 """
 
 from typing import Final

@@ -25,7 +25,7 @@ from newsgraph.cli import app
 from newsgraph.publish.serialize import serialize, union, write
 from newsgraph.rdf.jsonld import shipped_context
 
-from .conftest import ROOT, SEED
+from ..conftest import ROOT, SEED
 
 NG = Namespace("https://w3id.org/newsgraph/ontology#")
 SCHEMA = Namespace("http://schema.org/")

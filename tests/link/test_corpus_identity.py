@@ -17,7 +17,7 @@ import newsgraph
 from newsgraph.store import embedded as st
 from newsgraph.validate import load_data
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 CORPUS = ROOT / "tests" / "corpus"
 ARTICLES = sorted((CORPUS / "articles").glob("*.txt"))

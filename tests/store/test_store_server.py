@@ -31,7 +31,7 @@ from newsgraph.store import graph_store
 from newsgraph.store.server import DEFAULT_BIND, Server, ServerError, command
 from newsgraph.validate import load_data
 
-from .wikidata_fixtures import LOCALHOST, free_port
+from ..wikidata_fixtures import LOCALHOST, free_port
 
 pytestmark = pytest.mark.slow  # Oxigraph servers
 
@@ -409,7 +409,7 @@ def test_publish_verifies_tls():
 
 
 def test_query_on_a_failing_endpoint_is_one_line_and_exit_1():
-    from .wikidata_fixtures import FakeServer
+    from ..wikidata_fixtures import FakeServer
 
     down = invoke("query", "actors", "--endpoint", f"http://{LOCALHOST}:{free_port()}/query")
     assert down.exit_code == 1 and "refused" in down.stderr

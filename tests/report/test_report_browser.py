@@ -19,7 +19,7 @@ import pytest
 
 from newsgraph.report import write_report
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")

@@ -18,8 +18,8 @@ from newsgraph.query import Endpoint, ResultTable, list_queries, load_query, run
 from newsgraph.store import embedded as st
 from newsgraph.validate import load_data
 
-from .conftest import ROOT
-from .wikidata_fixtures import OxigraphServer, serve_store
+from ..conftest import ROOT
+from ..wikidata_fixtures import OxigraphServer, serve_store
 
 pytestmark = pytest.mark.slow  # every query on three backends, two Oxigraph servers
 

@@ -817,7 +817,7 @@ def test_load_gold_fields(gold_file: Path) -> None:
 
 
 def test_seed_gold_loads() -> None:
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     gold = load_gold(root / "tests" / "gold" / "000_497c8b1f4ab63ad2.yaml", root / "seeds")
     assert len(gold.statements) == 19 and len(gold.relations) == 6
 

@@ -27,7 +27,7 @@ from newsgraph.report import ACTOR_DEFINITION, actor_iris, render, report_data, 
 from newsgraph.report.render import asset
 from newsgraph.report.views import segments
 
-from .conftest import SEED
+from ..conftest import SEED
 
 ID = Namespace("http://example.org/id/")
 

@@ -19,8 +19,8 @@ from newsgraph.query import Endpoint, run_query
 from newsgraph.store import embedded as st
 from newsgraph.validate import load_data
 
-from .conftest import ROOT
-from .wikidata_fixtures import serve_store
+from ..conftest import ROOT
+from ..wikidata_fixtures import serve_store
 
 pytestmark = pytest.mark.slow  # a corpus build and an Oxigraph server
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import newsgraph
 from newsgraph.report.collect import collect
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 ARTICLES = ROOT / "tests" / "corpus" / "articles"
 

@@ -13,7 +13,7 @@ import pytest
 
 from newsgraph.query import list_queries, run_query
 
-from .conftest import ROOT, SEED
+from ..conftest import ROOT, SEED
 
 
 def load_bench():

@@ -38,8 +38,8 @@ from newsgraph.publish.serialize import write
 from newsgraph.query import bind_service_iris, load_query, rdflib_to_oxigraph, run_query
 from newsgraph.query.params import bind_params
 
-from .conftest import SEED
-from .wikidata_fixtures import FakeServer, OxigraphServer, free_port
+from ..conftest import SEED
+from ..wikidata_fixtures import FakeServer, OxigraphServer, free_port
 
 runner = CliRunner()
 

@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 from newsgraph.cli import app
 from newsgraph.publish.description import description_path
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 ARTICLES = ROOT / "tests" / "articles"
 runner = CliRunner()

@@ -25,8 +25,8 @@ from rdflib import Graph
 
 import newsgraph
 
-from .conftest import ROOT, SEED
-from .hypothesis_profiles import KILL_RUNS
+from ..conftest import ROOT, SEED
+from ..hypothesis_profiles import KILL_RUNS
 
 pytestmark = pytest.mark.slow  # builds killed in subprocesses
 

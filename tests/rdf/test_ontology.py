@@ -16,7 +16,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, SH
 from rdflib.term import Node
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 ONTOLOGY_FILE = ROOT / "ontology" / "newsgraph.ttl"
 GENERATOR = ROOT / "scripts" / "gen_namespace.py"
 NAMESPACE_MODULE = ROOT / "src" / "newsgraph" / "rdf" / "namespace.py"

@@ -20,7 +20,7 @@ from newsgraph.ingest.html_page import NO_TEXT, page_metadata, read_html
 from newsgraph.ingest.reader import find_inputs, read_article, read_articles
 from newsgraph.rdf.namespace import NG
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 PAGES = ROOT / "tests" / "fixtures" / "html"
 TALKS = PAGES / "ceasefire_talks.html"  # og:title, article:published_time, canonical, og:site_name
