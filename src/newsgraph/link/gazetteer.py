@@ -64,6 +64,10 @@ class Gazetteer:
     by_loose_name: dict[str, str] = field(default_factory=dict)
     # (country id, body kind) -> the entry that is that state's body ("army")
     by_body: dict[tuple[str, str], str] = field(default_factory=dict)
+    # name -> the ids of every entry that carries it, in entry order (names looked up
+    # once per named entity: scanning every entry's names each time cost half of
+    # extraction)
+    carriers: dict[str, list[str]] = field(default_factory=dict)
 
     def get(self, entry_id: str | None) -> GazetteerEntry | None:
         return self.entries.get(entry_id) if entry_id else None
@@ -91,9 +95,7 @@ class Gazetteer:
 
     def sharing(self, name: str) -> list[GazetteerEntry]:
         """The entries that carry a shared name ("Congo": both Congos)."""
-        wanted = normalise(name)
-        return [e for e in self.entries.values()
-                if wanted in {normalise(n) for n in e.names}]
+        return [self.entries[i] for i in self.carriers.get(normalise(name), ())]
 
     def is_shared_name(self, name: str) -> bool:
         """Whether two entries carry this name: a merge by it would be a guess."""
@@ -150,6 +152,9 @@ def load_gazetteer() -> Gazetteer:
         for name in entry.names:
             if gaz.by_name.setdefault(normalise(name), entry.id) != entry.id:
                 gaz.shared.add(normalise(name))
+            carriers = gaz.carriers.setdefault(normalise(name), [])
+            if entry.id not in carriers:
+                carriers.append(entry.id)
             gaz.by_loose_name.setdefault(loose(name), entry.id)
         for word in entry.demonyms:
             gaz.by_demonym.setdefault(normalise(word), entry.id)
