@@ -66,7 +66,6 @@ def cue_of(token: Token) -> Cue | None:
     return cue_lexicon().get((token.lemma_.lower(), pos))
 
 
-@lru_cache(maxsize=1)
 def source_heads() -> frozenset[str]:
     """Nouns that can head a source description ("analysts", "the poll")."""
     return lexicons.words("source_head")
