@@ -40,6 +40,7 @@ UNNAMED_SOURCE = "unnamed_source"
 CLAUSE_DEPS = {"ccomp", "xcomp"}
 OBJECT_DEPS = {"dobj", "dative", "pobj", "attr", "oprd"}
 PREDICATIVE = {"parataxis", "ccomp", "advcl", "conj"}
+APPEAL_PARTICLES = {"for", "on", "upon"}
 NOMINAL_SOURCE_PREPS = {"by", "from", "of"}
 NOMINAL_CONTENT_PREPS = {"for", "on", "to", "against", "that", "about", "of"}
 
@@ -58,7 +59,7 @@ def generic_statements(ctx: Context, sent: Span, taken: set[int], quote: str | N
         if token.i in taken or ctx.in_quotation(token.idx):
             continue
         cue = cue_of(token) or clause_taking(token)
-        if cue is None or first_or_second_person(token):
+        if cue is None or first_or_second_person(token, cue):
             continue  # "I think", "you know": a speaker's own words, not a report
         if cue.needs == "nominal":
             stmt = nominal_statement(ctx, sent, token, cue)
@@ -93,7 +94,7 @@ def licensed(token: Token, cue: Cue, quoted: bool) -> bool:
         return True
     if cue.needs == "as":  # "is seen as", "views X as": only as a view of something
         return construed(token)
-    if cue.frame == "cognition":  # "thinks that X", "X, she believes": a reported thought
+    if cue.frame == "cognition" and cue.needs == "clause":  # "thinks that X", "X, she believes"
         return "ccomp" in deps or parenthetical(token) or construed(token) or (
             "xcomp" in deps and token.lemma_.lower() == "expect")
     if cue.needs == "clause":
@@ -105,6 +106,8 @@ def licensed(token: Token, cue: Cue, quoted: bool) -> bool:
     if cue.needs == "quote":
         return quoted or bool(deps & {"ccomp"}) or colon_after(token)
     if cue.needs == "call":  # "called for", "called him a liar", "called it “a menu”"
+        if appeals(token):
+            return True
         nominals = [c for c in token.children if c.dep_ in {"dobj", "oprd", "attr", "npadvmod"}]
         return bool(words & {"for", "on", "upon"}) or bool(deps & {"oprd", "ccomp"}) or (
             len(nominals) >= 2) or (quoted and "dobj" in deps)
@@ -116,6 +119,13 @@ def licensed(token: Token, cue: Cue, quoted: bool) -> bool:
     if cue.needs == "about":  # "spoke about", not "spoke by phone on Friday"
         return bool(words & {"about", "of"})
     return cue.needs in words  # "out", "to"
+
+
+def appeals(token: Token) -> bool:
+    """"called for", "calls on X to": an appeal, however the parser attached its
+    particle (a child, or the next word heading a clause of its own)."""
+    after = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
+    return after in APPEAL_PARTICLES or any(c.lower_ in APPEAL_PARTICLES for c in token.children)
 
 
 def construed(token: Token) -> bool:
@@ -149,8 +159,14 @@ def clause_taking(token: Token) -> Cue | None:
     return None
 
 
-def first_or_second_person(token: Token) -> bool:
-    return any(c.dep_ == "nsubj" and c.lower_ in {"i", "we", "you"} for c in token.children)
+def first_or_second_person(token: Token, cue: Cue) -> bool:
+    """A thought or stance in the first or second person ("I think", "you know")
+    is how a speaker talks, not a report; a writer's own report outside a quotation
+    ("I said", "we asked him") is one, of the article's unnamed source."""
+    subjects = {c.lower_ for c in token.children if c.dep_ == "nsubj"}
+    if cue.frame == "speech":
+        return "you" in subjects
+    return not subjects.isdisjoint({"i", "we", "you"})
 
 
 def framed(token: Token, cue: Cue) -> bool:
@@ -159,19 +175,20 @@ def framed(token: Token, cue: Cue) -> bool:
     cue controlled by a verb that is no cue), "Iran, which supports the group"
     (a relative clause without a reported clause), "asked not to be named"."""
     own_subject = any(c.dep_ in {"nsubj", "nsubjpass", "agent"} for c in token.children)
-    if token.dep_ in {"xcomp", "advcl", "acl"} and not own_subject and token.tag_ != "VBG" and (
-            cue_of(token.head) is None):
-        return False  # "kept the right to defend itself"
+    controlled = token.dep_ == "acl" or (token.dep_ in {"xcomp", "advcl"} and cue.frame != "speech")
+    if controlled and not own_subject and token.tag_ != "VBG" and cue_of(token.head) is None:
+        return False  # "kept the right to defend itself"; but "went on to say" reports"
     if token.tag_ == "VBG" and token.dep_ == "pcomp" and token.head.head.lemma_ == "quote":
         return False  # "was quoted as saying": one cue
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children)
-    if passive and not construed(token) and not any(
+    asked = cue.frame == "cognition" or cue.type == "Appeal"  # "was asked", "is known"
+    if passive and not asked and not construed(token) and not any(
             c.dep_ in {"agent", "xcomp"} or (c.dep_ == "ccomp" and c.i > token.i)
             or c.dep_ == "expl" for c in token.children):
         return False  # "an exchange of fire was reported": an event, not a report
     if token.dep_ == "relcl" and not any(c.dep_ == "ccomp" for c in token.children) and (
-            cue.frame != "speech" or cue.needs != "none"):
-        return False
+            cue.frame in {"evidence", "intention"}):
+        return False  # "the figures, which show losses": a description
     return not any(c.dep_ == "xcomp" and c.lemma_.lower() in lexicon.ANONYMITY_VERBS
                    for c in token.children)
 
@@ -199,8 +216,7 @@ def verbal_statement(ctx: Context, sent: Span, token: Token, cue: Cue,
     if not speakers:
         return None
     kind = cue.type
-    if cue.needs == "call" and not any(c.lower_ in {"for", "on", "upon"}
-                                       for c in token.children):
+    if cue.needs == "call" and not appeals(token):
         kind = "Claim"  # "called the plan a disgrace"
     # the source's words, but not the cue's own clause a modified noun holds
     skip = {t.i for t in source.subtree} - {t.i for t in token.subtree} if (
@@ -243,8 +259,13 @@ def source_token(token: Token) -> Token | None:
                 subject = child
         if subject is not None:
             return subject  # "officials who said": "who" names them here
-        if any(c.dep_ in {"nsubjpass", "expl"} for c in current.children):
+        passive_subject = next((c for c in current.children if c.dep_ == "nsubjpass"), None)
+        if current is not token and passive_subject is not None:
+            return passive_subject  # "X was forced to retreat and said ...": X
+        if passive_subject is not None or any(c.dep_ == "expl" for c in current.children):
             return None  # "it was reported that", "X is expected to"
+        if current.dep_ == "xcomp" and (controller := object_controller(current)) is not None:
+            return controller  # "the vote led analysts to predict ...": the analysts
         if current.dep_ == "acl" and current.tag_ == "VBG" and current.head.pos_ in {
                 "NOUN", "PROPN", "PRON"}:
             return current.head  # "voters describing themselves as": the voters
@@ -256,6 +277,12 @@ def source_token(token: Token) -> Token | None:
             continue
         break
     return None
+
+
+def object_controller(clause: Token) -> Token | None:
+    """The object of the verb an infinitive complements, which is that infinitive's
+    subject ("asked the envoy to say", "prompted critics to warn")."""
+    return next((c for c in clause.head.children if c.dep_ == "dobj" and c.i < clause.i), None)
 
 
 def speakers_of(ctx: Context, source: Token | None, any_noun: bool = False) -> list[str]:
@@ -276,7 +303,7 @@ def speakers_of(ctx: Context, source: Token | None, any_noun: bool = False) -> l
                for g in c.children if g.dep_ == "pobj"), None)
     if of is not None and source.lemma_.lower() in lexicon.QUANTITY_HEADS:
         source = of  # "hundreds of protesters": the protesters
-    if source.pos_ == "PROPN" or (any_noun and source.pos_ == "NOUN") or (
+    if source.pos_ in {"PROPN", "NUM"} or (any_noun and source.pos_ == "NOUN") or (
             source.pos_ in {"NOUN", "PRON", "DET", "ADJ", "NUM"}
             and source.lemma_.lower() in source_heads()):
         return [ctx.group_for(source)]

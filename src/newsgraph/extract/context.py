@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from ..link.gazetteer import Gazetteer, GazetteerEntry
 from ..model import Article, Entity, EntityType
 from ..model import Span as TextSpan
+from .quotemarks import CLOSERS, MARK_RE, OPENERS, ends_quotation
 from .resolution import DETERMINERS, Resolution, window_start
 
 ACTOR_TYPES = {"Person", "Country", "Organization", "MediationGroup", "Group"}
@@ -119,7 +120,7 @@ class Context(Resolution):
 
     def _is_headline(self, sent: Span) -> bool:
         text = sent.text.strip()
-        if not text or text[-1] in ".!?\"”’)»:;":
+        if not text or text[-1] in ".!?\"”’')»:;":
             return False
         end = sent.end_char
         text_all = self.article.text  # the parsed text (Doc.text re-joins every token)
@@ -144,13 +145,14 @@ class Context(Resolution):
         pos = char
         while pos > 0 and text[pos - 1] in " \t":
             pos -= 1
-        if pos == 0 or text[pos - 1] not in "”\"»":
+        mark = ends_quotation(text, pos)
+        if pos == 0 or not mark:
             return None
         self.in_quotation(0)  # fills the regions
         assert self._quoted is not None
-        at = bisect.bisect_left(self._quoted, (pos - 1, -1))
+        at = bisect.bisect_left(self._quoted, (pos - mark, -1))
         for start, end in self._quoted[max(at - 1, 0):at + 1]:
-            if end == pos - 1 and end > start:
+            if end == pos - mark and end > start:
                 return TextSpan(start, end)
         return None
 
@@ -215,17 +217,18 @@ class Context(Resolution):
 
 def quotation_regions(text: str) -> list[tuple[int, int]]:
     """Spans inside quotation marks, paragraph by paragraph: curly marks open
-    and close, a straight mark toggles; a paragraph ends any open quotation
-    (a quote running over paragraphs reopens each one)."""
+    and close, a straight mark (or a doubled apostrophe) toggles; a paragraph
+    ends any open quotation (a quote running over paragraphs reopens each one)."""
     regions: list[tuple[int, int]] = []
     start: int | None = None
-    for i, ch in enumerate(text):
-        if ch == "\n" or (ch in "”»" and start is not None) or (ch == '"' and start is not None):
+    for match in MARK_RE.finditer(text):
+        mark = match.group()
+        if mark == "\n" or (start is not None and mark in CLOSERS):
             if start is not None:
-                regions.append((start, i))
+                regions.append((start, match.start()))
             start = None
-        elif ch in "“«\"":
-            start = i + 1
+        elif mark in OPENERS:
+            start = match.end()
     if start is not None:
         regions.append((start, len(text)))
     return regions

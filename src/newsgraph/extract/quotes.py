@@ -14,15 +14,14 @@ from spacy.tokens import Span
 from ..model import Span as TextSpan
 from ..model import Statement, StatementType
 from .context import Context
+from .quotemarks import QUOTED_RE, starts_quotation
 from .spans import cover, trimmed, widen_to_quotes
 from .statement_types import denies
 from .syntax import sentence_span
 
-QUOTE_RE = re.compile(r"[“\"«]([^”\"»]{2,})[”\"»]")
-
 
 def quote_in(sent: Span) -> str | None:
-    match = QUOTE_RE.search(sent.text)
+    match = QUOTED_RE.search(sent.text)
     return match.group(1).strip(" ,.") if match else None
 
 
@@ -33,7 +32,7 @@ def continued(ctx: Context, sent: Span, previous: list[Statement]) -> list[State
     speech act of its own (a denial, a demand) is also a statement of the same
     speaker, signalled by its quotation marks."""
     text = sent.text.strip()
-    if not re.search(r"\w", text) or text[0] not in "“\"«" or not previous:
+    if not re.search(r"\w", text) or not starts_quotation(text) or not previous:
         return []
     last = previous[-1]
     if last.quote is None or not last.content_spans or sent.start_char - last.span.end > 300:

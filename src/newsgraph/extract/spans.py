@@ -10,7 +10,6 @@ so a reader of the graph finds all three inside it.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
@@ -18,11 +17,10 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Span as TextSpan
 from ..model import Statement
 from .cues import cue_of
+from .quotemarks import QUOTATION_RE
 from .syntax import sentence_span
 
 CONTENT_DEPS = ("ccomp", "xcomp", "advcl", "dobj", "prep", "attr", "oprd")
-OPENING, CLOSING = "“\"«", "”\"»"
-QUOTE_RE = re.compile(r"[“\"«][^“”\"«»]{2,}?[”\"»]|[“«][^“”\"«»]{2,}$", re.M)
 TRIM = " \t\n,.;:—–-“”\"«»‘’'()"
 
 
@@ -102,7 +100,7 @@ def quote_regions(text: str, start: int, end: int) -> tuple[TextSpan, ...]:
     and a scraped text with no line break is one paragraph of up to 100,000
     characters, so scanning it again for each statement would cost quadratic
     time (a string caches its own hash, so the key is cheap)."""
-    return tuple(TextSpan(m.start(), m.end()) for m in QUOTE_RE.finditer(text, start, end))
+    return tuple(TextSpan(m.start(), m.end()) for m in QUOTATION_RE.finditer(text, start, end))
 
 
 def paragraph_of(text: str, pos: int) -> tuple[int, int]:
