@@ -212,7 +212,8 @@ def verbal_statement(ctx: Context, sent: Span, token: Token, cue: Cue,
             c.dep_ == "neg" for c in token.children)):
         return None  # "X has not disclosed its losses": nothing is reported
     source = source_token(token)
-    speakers = speakers_of(ctx, source, cue.frame != "evidence" and cue.needs != "quote")
+    speakers = speakers_of(ctx, source, cue.needs != "quote" and (
+        cue.frame != "evidence" or cue.needs == "state" or has_clause(token)))
     if not speakers:
         return None
     kind = cue.type
@@ -277,6 +278,13 @@ def source_token(token: Token) -> Token | None:
             continue
         break
     return None
+
+
+def has_clause(token: Token) -> bool:
+    """Evidence over a clause ("the count shows that ...") or a state ("the crowd
+    seemed calm") has any noun as its source; a bare object does not ("the storm
+    showed no sign of weakening")."""
+    return any(c.dep_ == "ccomp" for c in token.children)
 
 
 def object_controller(clause: Token) -> Token | None:
