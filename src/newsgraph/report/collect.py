@@ -203,7 +203,7 @@ class Collector:
                       if str(o).startswith(WD))
         qid = next((q for q in qids if QID.fullmatch(q)), None)
         mentions = sorted((m for m in self.g.objects(node, NG.mention) if m in self.spans),
-                          key=lambda m: (self.order[self.spans[m][0]], self.spans[m][1]))
+                          key=lambda m: (self.order[self.spans[m][0]], self.spans[m][1], str(m)))
         key = self._id("E", node)
         # A corpus entity (a QID or a name identity) is one node however many articles
         # name it: the report lists them, in corpus order, for its one network node.
