@@ -36,6 +36,8 @@ NON_ACTORS = {"Place", "Conflict"}
 PERSONAL = {"i", "me", "we", "us", "you", "he", "him", "she", "her", "it", "they", "them",
             "his", "its", "their", "our", "my", "your"}
 RELATIVE = {"who", "which", "that"}
+# words a parser may take for the subject of a report that name nobody ("That said, ...")
+NOT_SOURCES = {"that", "this", "what", "there", "nobody", "none", "nothing"}
 UNNAMED_SOURCE = "unnamed_source"
 CLAUSE_DEPS = {"ccomp", "xcomp"}
 OBJECT_DEPS = {"dobj", "dative", "pobj", "attr", "oprd"}
@@ -315,8 +317,10 @@ def speakers_of(ctx: Context, source: Token | None, any_noun: bool = False) -> l
             source.pos_ in {"NOUN", "PRON", "DET", "ADJ", "NUM"}
             and source.lemma_.lower() in source_heads()):
         return [ctx.group_for(source)]
-    if source.lower_ in PERSONAL:
+    if source.lower_ in PERSONAL or (any_noun and source.lower_ in RELATIVE):
         return [unnamed_source(ctx)]
+    if any_noun and source.lower_ not in NOT_SOURCES:
+        return [ctx.group_for(source)]  # "another said", "someone asked"
     return []
 
 
