@@ -177,13 +177,15 @@ def framed(token: Token, cue: Cue) -> bool:
     cue controlled by a verb that is no cue), "Iran, which supports the group"
     (a relative clause without a reported clause), "asked not to be named"."""
     own_subject = any(c.dep_ in {"nsubj", "nsubjpass", "agent"} for c in token.children)
-    controlled = token.dep_ == "acl" or (token.dep_ in {"xcomp", "advcl"} and cue.frame != "speech")
+    controlled = token.dep_ == "acl" or (token.dep_ in {"xcomp", "advcl"} and not (
+        cue.frame == "speech" or (cue.frame == "cognition" and token.dep_ == "xcomp")))
     if controlled and not own_subject and token.tag_ != "VBG" and cue_of(token.head) is None:
         return False  # "kept the right to defend itself"; but "went on to say" reports"
     if token.tag_ == "VBG" and token.dep_ == "pcomp" and token.head.head.lemma_ == "quote":
         return False  # "was quoted as saying": one cue
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children)
-    asked = cue.frame == "cognition" or cue.type == "Appeal"  # "was asked", "is known"
+    # "was asked", "was told", "is known"; but "an exchange of fire was reported"
+    asked = cue.frame == "cognition" or cue.type in {"Appeal", "Claim"}
     if passive and not asked and not construed(token) and not any(
             c.dep_ in {"agent", "xcomp"} or (c.dep_ == "ccomp" and c.i > token.i)
             or c.dep_ == "expl" for c in token.children):
