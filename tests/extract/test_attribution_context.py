@@ -193,3 +193,34 @@ def test_a_denial_reported_by_another_stays_a_statement(run):
     result = run("The newspaper said the general denied that his troops fired first.")
     kinds = {a[0]: a[3] for a in attributions(result)}
     assert kinds.get("denied") == "Denial"
+
+
+# --- subjects no other rule names -----------------------------------------------
+
+
+@pytest.mark.parametrize(("sentence", "cue", "speaker"), [
+    ("One farmer praised the new dam. Another said the water was too cold.", "said",
+     "Another"),
+    ("Someone asked whether the ferry would run on Sunday.", "asked", "Someone"),
+])
+def test_an_unusual_subject_speaks_as_a_description(run, sentence, cue, speaker):
+    assert one(run(sentence), cue)[4] == speaker
+
+
+def test_that_said_names_no_speaker(run):
+    assert attributions(run("That said, the harbour stayed open all winter.")) == []
+
+
+# --- claims in the passive, thoughts under an infinitive -------------------------
+
+
+def test_being_told_is_a_report_of_an_unnamed_source(run):
+    _, _, content, kind, speaker = one(
+        run("The villagers were told that the road would reopen soon."), "told")
+    assert speaker == "unnamed source" and "the road would reopen" in content
+
+
+def test_a_thought_under_an_infinitive(run):
+    _, source, content, _, _ = one(
+        run("The inspectors began to fear that the bridge was unsafe."), "fear")
+    assert source == "The inspectors" and "the bridge was unsafe" in content

@@ -319,9 +319,11 @@ def speakers_of(ctx: Context, source: Token | None, any_noun: bool = False) -> l
             source.pos_ in {"NOUN", "PRON", "DET", "ADJ", "NUM"}
             and source.lemma_.lower() in source_heads()):
         return [ctx.group_for(source)]
+    if source.lower_ in NOT_SOURCES:
+        return []
     if source.lower_ in PERSONAL or (any_noun and source.lower_ in RELATIVE):
         return [unnamed_source(ctx)]
-    if any_noun and source.lower_ not in NOT_SOURCES:
+    if any_noun:
         return [ctx.group_for(source)]  # "another said", "someone asked"
     return []
 
