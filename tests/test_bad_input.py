@@ -184,6 +184,17 @@ def test_bad_option_or_output_exits_2_with_one_line(tmp_path, name):
     assert not out.exists()
 
 
+def test_a_pipe_is_refused_with_one_line(tmp_path):
+    """A build reads each input twice (a first pass checks every article before any
+    work): a named pipe, like /dev/stdin, would be empty the second time."""
+    pipe = tmp_path / "article.txt"
+    os.mkfifo(pipe)
+    out = tmp_path / "out.ttl"
+    result = invoke("build", pipe, "-o", out)
+    one_line_error(result, str(pipe), "not a regular file")
+    assert not out.exists()
+
+
 def test_read_only_output_directory(tmp_path):
     (tmp_path / "good.txt").write_text(GOOD)
     locked = tmp_path / "locked"

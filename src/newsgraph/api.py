@@ -226,6 +226,10 @@ def _input_paths(inputs: Iterable[str | Path], output: str | Path | None,
     paths = reader.find_inputs([Path(p) for p in inputs])
     if not paths:
         raise InputError(", ".join(str(p) for p in inputs), "no article files found")
+    for path in paths:
+        if path.exists() and not path.is_file():  # a pipe such as /dev/stdin, a device
+            raise InputError(path, "not a regular file (a build reads each input twice, so "
+                                   "a pipe cannot be one: save the text to a file first)")
     if output is not None and str(output) != "-":
         serialize.format_for(output, fmt)
         serialize.check_writable(Path(output))
