@@ -37,8 +37,7 @@ def state_body(ctx: Resolution, token: Token, ref: str | None, create: bool = Fa
     if lemma not in lexicon.STATE_BODY_HEADS | lexicon.FORCE_HEADS:
         return None
     country = ctx.modifier_country(token, ref)
-    if country is None and any(c.lower_ in {"government", "regime", "pro-government",
-                                            "state"} for c in token.children):
+    if country is None and any(c.lower_ in lexicon.GOVERNMENT_SIDE for c in token.children):
         country = home_state(ctx)  # "government troops" in a civil war
     if country is None:
         return None
