@@ -224,3 +224,23 @@ def test_a_thought_under_an_infinitive(run):
     _, source, content, _, _ = one(
         run("The inspectors began to fear that the bridge was unsafe."), "fear")
     assert source == "The inspectors" and "the bridge was unsafe" in content
+
+
+# --- speaker labels ------------------------------------------------------------
+
+
+def test_a_name_and_a_colon_open_a_statement(run):
+    result = run("Lena Kessler: the dam will hold through the winter.\n\n"
+                 "Engineers inspected the dam on Monday.")
+    cue, source, content, kind, speaker = one(result, ":")
+    assert source == "Lena Kessler" and speaker == "Lena Kessler"
+    assert content == "the dam will hold through the winter"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Update: the ferry to the island runs again.",
+    "The Latest: the harbour reopens after the storm.",
+    "Officials met in the town hall. Their agenda: roads, water and schools.",
+])
+def test_a_section_label_is_no_speaker(run, sentence):
+    assert [a for a in attributions(run(sentence)) if a[0] == ":"] == []

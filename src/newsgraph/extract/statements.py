@@ -21,10 +21,12 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ..model import Statement, StatementType
+from ..model import Statement
 from . import lexicon
 from .attribution import generic_statements
 from .context import Context, acts_as_verb
+from .embedding import embedded
+from .labels import labelled_statement
 from .quotes import continued, quote_in
 from .spans import attach, complement_tokens
 from .statement_types import counts_something, refine_type
@@ -32,35 +34,18 @@ from .syntax import sentence_span
 
 SPOKES_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy"}
 
-# Statement types that stay statements of their own inside another's report.
-DIRECTED_ACTS: frozenset[StatementType] = frozenset(
-    {"Accusation", "Denial", "Threat", "Demand", "Appeal"})
-
 
 def find_statements(ctx: Context) -> list[Statement]:
     statements: list[Statement] = []
     for sent in ctx.doc.sents:
         if ctx.is_headline(sent):
             continue
-        found = sentence_statements(ctx, sent)
+        label = labelled_statement(ctx, sent)  # "Kessler: the dam will hold."
+        found = [*([label] if label else []), *sentence_statements(ctx, sent)]
         if not found:
             found = continued(ctx, sent, statements)
         statements.extend(found)
     return [s for s in statements if not embedded(s, statements)]
-
-
-def embedded(stmt: Statement, statements: list[Statement]) -> bool:
-    """A claim, report or stance whose cue lies inside what another statement
-    reports ("officials said the group believed ...", "she said polls showed
-    ..."): part of that content, not an attribution of the article's own. A
-    speech act aimed at someone (an accusation, denial, threat, demand or
-    appeal) stays a statement of its own even when reported: who accused whom
-    is what users ask of the graph."""
-    cue = stmt.cue_span
-    if cue is None or stmt.type in DIRECTED_ACTS or stmt.cue == "according to":
-        return False  # "X said ..., according to Y": Y reports all of it
-    return any(other is not stmt and any(c.start <= cue.start < c.end for c in other.content_spans)
-               for other in statements)
 
 
 def sentence_statements(ctx: Context, sent: Span) -> list[Statement]:
