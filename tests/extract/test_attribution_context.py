@@ -244,3 +244,9 @@ def test_a_name_and_a_colon_open_a_statement(run):
 ])
 def test_a_section_label_is_no_speaker(run, sentence):
     assert [a for a in attributions(run(sentence)) if a[0] == ":"] == []
+
+
+def test_calling_something_names_and_a_coordinated_report_stays(run):
+    result = run("The senator called the budget reckless and said the party would lose.")
+    cues = [a[0] for a in attributions(result)]
+    assert "called" in cues and "said" in cues

@@ -232,7 +232,8 @@ def verbal_statement(ctx: Context, sent: Span, token: Token, cue: Cue,
     if quoted_before:
         content = quoted_before  # the quotation the cue follows
     elif kind == "Claim" and cue.needs == "call":  # "called X “Y”": X and what X is called
-        content = {t.i for t in token.subtree} - skip - {token.i}
+        content = {t.i for c in token.children if c.dep_ not in {"conj", "cc"}
+                   for t in c.subtree} - skip  # not "... and said Z": a report of its own
     kind = refine_type(ctx, kind, token, text, speakers[0])
     cue_tokens = [token, *(c for c in token.children if c.dep_ == "prt"
                            or (c.dep_ == "prep" and cue.needs in {"call", "about", "to", "for"}))]
