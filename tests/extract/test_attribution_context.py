@@ -250,3 +250,7 @@ def test_calling_something_names_and_a_coordinated_report_stays(run):
     result = run("The senator called the budget reckless and said the party would lose.")
     cues = [a[0] for a in attributions(result)]
     assert "called" in cues and "said" in cues
+
+
+def test_something_seen_is_no_view(run):
+    assert attributions(run("The minister was seen leaving the palace at dawn.")) == []

@@ -133,12 +133,13 @@ def appeals(token: Token) -> bool:
 def construed(token: Token) -> bool:
     """"X is seen as Y", "X is considered a risk", "X was thought to be Y": a
     view held of something, in the passive (its holder often unnamed). The
-    active "A sees B as C" is left out: it mostly states a stance as fact."""
+    active "A sees B as C" is left out: it mostly states a stance as fact; and
+    "was seen leaving the building" is something seen, not a view held."""
     deps = {c.dep_ for c in token.children}
     if not deps & {"nsubjpass", "auxpass"}:
         return False
-    return bool(deps & {"xcomp", "oprd"}) or any(
-        c.dep_ == "prep" and c.lower_ == "as" for c in token.children)
+    return any(c.dep_ == "oprd" or (c.dep_ == "xcomp" and c.tag_ != "VBG")
+               or (c.dep_ == "prep" and c.lower_ == "as") for c in token.children)
 
 
 def parenthetical(token: Token) -> bool:
