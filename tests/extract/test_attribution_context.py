@@ -254,3 +254,10 @@ def test_calling_something_names_and_a_coordinated_report_stays(run):
 
 def test_something_seen_is_no_view(run):
     assert attributions(run("The minister was seen leaving the palace at dawn.")) == []
+
+
+def test_reportedly_is_a_report_of_an_unnamed_source(run):
+    _, source, content, kind, speaker = one(
+        run("Two ferries were reportedly stranded near the island."), "reportedly")
+    assert kind == "Report" and speaker == "unnamed source" and source is None
+    assert "Two ferries were" in content and "stranded near the island" in content

@@ -65,6 +65,8 @@ def generic_statements(ctx: Context, sent: Span, taken: set[int], quote: str | N
             continue  # "I think", "you know": a speaker's own words, not a report
         if cue.needs == "nominal":
             stmt = nominal_statement(ctx, sent, token, cue)
+        elif cue.needs == "adverb":
+            stmt = adverb_statement(ctx, sent, token, cue)
         else:
             # a quotation licenses the cue that introduces it, not a word inside it
             inside = any(q.start <= token.idx < q.end for q in quotes)
@@ -335,6 +337,18 @@ def unnamed_source(ctx: Context) -> str:
     if UNNAMED_SOURCE not in ctx.entities:
         ctx.add_entity("unnamed source", "Group", key=UNNAMED_SOURCE, confidence=0.3)
     return UNNAMED_SOURCE
+
+
+def adverb_statement(ctx: Context, sent: Span, token: Token, cue: Cue) -> Statement | None:
+    """"X was reportedly killed": a report by an unnamed source of the clause the
+    adverb modifies."""
+    head = token.head
+    if token.dep_ != "advmod" or head.pos_ not in {"VERB", "AUX"}:
+        return None
+    stmt = Statement(span=sent_span(sent), type=cue.type, speakers=[unnamed_source(ctx)],
+                     cue=token.text, confidence=0.4)
+    return attach(stmt, sent, [token], None, {t.i for t in head.subtree} - {token.i},
+                  ctx.article.text)
 
 
 def nominal_statement(ctx: Context, sent: Span, token: Token, cue: Cue) -> Statement | None:

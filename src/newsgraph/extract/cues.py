@@ -19,7 +19,7 @@ from ..model import STATEMENT_TYPES, StatementType, one_of
 from . import lexicons
 
 NEEDS = {"none", "clause", "object", "quote", "call", "out", "about", "to", "for", "nominal",
-         "state", "as", "document"}
+         "state", "as", "document", "adverb"}
 
 
 @dataclass(frozen=True)
