@@ -261,3 +261,17 @@ def test_reportedly_is_a_report_of_an_unnamed_source(run):
         run("Two ferries were reportedly stranded near the island."), "reportedly")
     assert kind == "Report" and speaker == "unnamed source" and source is None
     assert "Two ferries were" in content and "stranded near the island" in content
+
+
+# --- gerunds after a preposition -------------------------------------------------
+
+
+def test_responding_by_saying_is_a_report(run):
+    _, source, content, _, _ = one(
+        run("The mayor responded by saying that the bridge was safe."), "saying")
+    assert source == "The mayor" and "the bridge was safe" in content
+
+
+def test_praised_for_defending_is_no_report(run):
+    cues = [a[0] for a in attributions(run("The nurse was praised for defending the patients."))]
+    assert "defending" not in cues

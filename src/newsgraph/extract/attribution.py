@@ -43,6 +43,8 @@ CLAUSE_DEPS = {"ccomp", "xcomp"}
 OBJECT_DEPS = {"dobj", "dative", "pobj", "attr", "oprd"}
 PREDICATIVE = {"parataxis", "ccomp", "advcl", "conj"}
 APPEAL_PARTICLES = {"for", "on", "upon"}
+# prepositions before a gerund that says how or when someone spoke ("by saying")
+MANNER_PREPS = {"by", "after", "in", "without"}
 NOMINAL_SOURCE_PREPS = {"by", "from", "of"}
 NOMINAL_CONTENT_PREPS = {"for", "on", "to", "against", "that", "about", "of"}
 
@@ -211,8 +213,9 @@ def verbal_statement(ctx: Context, sent: Span, token: Token, cue: Cue,
     if token.dep_ == "amod" or (token.dep_ == "acl" and token.tag_ == "VBN"):
         return None  # "the reported attack", "a plan backed by X"
     if token.tag_ == "VBG" and token.dep_ in {"pcomp", "compound"} and not any(
-            c.dep_ in CLAUSE_DEPS for c in token.children):
-        return None  # "shelled by opposing forces"
+            c.dep_ in CLAUSE_DEPS for c in token.children) and not (
+            token.dep_ == "pcomp" and token.head.lower_ in MANNER_PREPS):
+        return None  # "shelled by opposing forces"; but "responded by calling X a liar"
     if token.dep_ == "aux" or not licensed(token, cue, quote is not None):
         return None
     if not framed(token, cue) or (cue.type == "Report" and any(
@@ -278,6 +281,9 @@ def source_token(token: Token) -> Token | None:
         if current.dep_ == "acl" and current.tag_ == "VBG" and current.head.pos_ in {
                 "NOUN", "PROPN", "PRON"}:
             return current.head  # "voters describing themselves as": the voters
+        if current.dep_ == "pcomp" and current.head.head.pos_ in {"VERB", "AUX"}:
+            current = current.head.head  # "X responded by saying": X
+            continue
         if current.dep_ in {"conj", "advcl", "xcomp", "acomp", "relcl"} and (
                 current.head != current):
             if current.dep_ == "relcl":
