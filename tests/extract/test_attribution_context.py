@@ -275,3 +275,8 @@ def test_responding_by_saying_is_a_report(run):
 def test_praised_for_defending_is_no_report(run):
     cues = [a[0] for a in attributions(run("The nurse was praised for defending the patients."))]
     assert "defending" not in cues
+
+
+def test_bombed_by_opposing_forces_is_no_stance(run):
+    cues = [a[0] for a in attributions(run("The villages had been bombed by opposing forces."))]
+    assert "opposing" not in cues

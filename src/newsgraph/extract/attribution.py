@@ -43,7 +43,7 @@ CLAUSE_DEPS = {"ccomp", "xcomp"}
 OBJECT_DEPS = {"dobj", "dative", "pobj", "attr", "oprd"}
 PREDICATIVE = {"parataxis", "ccomp", "advcl", "conj"}
 APPEAL_PARTICLES = {"for", "on", "upon"}
-# prepositions before a gerund that says how or when someone spoke ("by saying")
+# prepositions before a gerund of speech that says how or when someone spoke ("by saying")
 MANNER_PREPS = {"by", "after", "in", "without"}
 NOMINAL_SOURCE_PREPS = {"by", "from", "of"}
 NOMINAL_CONTENT_PREPS = {"for", "on", "to", "against", "that", "about", "of"}
@@ -214,7 +214,7 @@ def verbal_statement(ctx: Context, sent: Span, token: Token, cue: Cue,
         return None  # "the reported attack", "a plan backed by X"
     if token.tag_ == "VBG" and token.dep_ in {"pcomp", "compound"} and not any(
             c.dep_ in CLAUSE_DEPS for c in token.children) and not (
-            token.dep_ == "pcomp" and token.head.lower_ in MANNER_PREPS):
+            token.dep_ == "pcomp" and token.head.lower_ in MANNER_PREPS and cue.frame == "speech"):
         return None  # "shelled by opposing forces"; but "responded by calling X a liar"
     if token.dep_ == "aux" or not licensed(token, cue, quote is not None):
         return None
