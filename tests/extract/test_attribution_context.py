@@ -280,3 +280,9 @@ def test_praised_for_defending_is_no_report(run):
 def test_bombed_by_opposing_forces_is_no_stance(run):
     cues = [a[0] for a in attributions(run("The villages had been bombed by opposing forces."))]
     assert "opposing" not in cues
+
+
+def test_a_stance_after_a_preposition_of_time(run):
+    _, source, _, kind, _ = one(
+        run("After criticizing the budget, the senator left the chamber."), "criticizing")
+    assert kind == "Criticism" and source == "the senator"

@@ -214,7 +214,8 @@ def verbal_statement(ctx: Context, sent: Span, token: Token, cue: Cue,
         return None  # "the reported attack", "a plan backed by X"
     if token.tag_ == "VBG" and token.dep_ in {"pcomp", "compound"} and not any(
             c.dep_ in CLAUSE_DEPS for c in token.children) and not (
-            token.dep_ == "pcomp" and token.head.lower_ in MANNER_PREPS and cue.frame == "speech"):
+            token.dep_ == "pcomp" and token.head.lower_ in MANNER_PREPS and (
+                cue.frame == "speech" or token.head.lower_ in {"after", "in"})):
         return None  # "shelled by opposing forces"; but "responded by calling X a liar"
     if token.dep_ == "aux" or not licensed(token, cue, quote is not None):
         return None
