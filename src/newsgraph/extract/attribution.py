@@ -43,8 +43,9 @@ CLAUSE_DEPS = {"ccomp", "xcomp"}
 OBJECT_DEPS = {"dobj", "dative", "pobj", "attr", "oprd"}
 PREDICATIVE = {"parataxis", "ccomp", "advcl", "conj"}
 APPEAL_PARTICLES = {"for", "on", "upon"}
-# prepositions before a gerund of speech that says how or when someone spoke ("by saying")
-MANNER_PREPS = {"by", "after", "in", "without"}
+# prepositions before a gerund of speech that say how, when or amid what someone spoke
+# ("by saying", "with protesters chanting")
+MANNER_PREPS = {"by", "after", "in", "without", "with"}
 NOMINAL_SOURCE_PREPS = {"by", "from", "of"}
 NOMINAL_CONTENT_PREPS = {"for", "on", "to", "against", "that", "about", "of"}
 
