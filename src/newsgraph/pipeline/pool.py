@@ -21,6 +21,7 @@ return the extraction only and the parent finishes the article.
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import multiprocessing
 import os
@@ -162,6 +163,24 @@ def prepare_worker() -> None:
     load_pipeline()
     default_extractor()
     gc.freeze()
+    _keep_freed_memory()
+
+
+def _keep_freed_memory() -> None:
+    """Where the C library is glibc, keep freed memory for the next article rather than
+    handing it back at once: spaCy's arrays of a few hundred KiB were each mapped anew
+    (and every page of it faulted in), and the heap's top trimmed after each, more than
+    twice the page faults and about 5 % more CPU. Arrays up to 32 MiB now come from the
+    heap and the heap is trimmed past 256 MiB free (the peak RSS does not change)."""
+    try:
+        mallopt = ctypes.CDLL("libc.so.6").mallopt
+    except (OSError, AttributeError):  # not glibc: its own policy stands
+        return
+    mallopt(_M_TRIM_THRESHOLD, 256 << 20)
+    mallopt(_M_MMAP_THRESHOLD, 32 << 20)
+
+
+_M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3  # glibc's malloc.h
 
 
 def _init_worker(parent: int) -> None:
