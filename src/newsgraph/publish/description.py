@@ -110,30 +110,33 @@ class Statistics:
     def of_lines(cls, graph_name: str | None, lines: Iterable[str]) -> Statistics:
         """The statistics of one graph given as N-Triples lines (see :mod:`.rdftext`)."""
         stats = cls()
-        own = f"<{graph_name}" if graph_name else None
+        own, inside = (f"<{graph_name}>", f"<{graph_name}/") if graph_name else ("", "")
         mine: dict[str, bool] = {}  # subject -> whether the article mints it
-
-        def local(s: str) -> bool:  # an IRI the graph's own article mints
-            return own is not None and (s == own + ">" or s.startswith(own + "/"))
-
+        properties: dict[str, int] = {}  # <property> -> local triples
+        members: dict[str, int] = {}  # <class> -> local members
         for line in lines:  # rdftext.split_triple, inlined: this runs for every triple
             s, p, rest = line.split(" ", 2)
-            o = rest[:-2].rstrip()
             own_s = mine.get(s)
-            if own_s is None:
-                own_s = mine[s] = local(s)
-            if own_s or (o[0] == "<" and local(o)):  # no other graph has the triple
-                stats.local_triples += 1
-                stats.local_properties[p[1:-1]] += 1
+            if own_s is None:  # an IRI the graph's own article mints
+                own_s = mine[s] = bool(own) and (s == own or s.startswith(inside))
+            if own_s or (bool(own) and rest[0] == "<"
+                         and (rest.startswith(own) or rest.startswith(inside))):
+                properties[p] = properties.get(p, 0) + 1  # no other graph has the triple
             else:  # about a shared entity: the same triple may be in every article naming it
                 stats.shared_triples.add(line)
             if p == _RDF_TYPE:
+                o = rest[:-2].rstrip()
                 if own_s:
-                    stats.local_members[o[1:-1]] += 1
+                    members[o] = members.get(o, 0) + 1
                 else:
                     stats.shared_members.setdefault(o[1:-1], set()).add(s)
                 if o == _ARTICLE:
                     stats.documents += 1
+        stats.local_triples = sum(properties.values())
+        for counts, counter in ((properties, stats.local_properties),
+                                (members, stats.local_members)):
+            for iri, n in counts.items():
+                counter[iri[1:-1]] += n
         for s, own_s in mine.items():
             if own_s:
                 stats.local_subjects += 1

@@ -77,6 +77,15 @@ def nquads(lines: Iterable[str], graph_name: str) -> str:
     return "".join(f"{line[:-2].rstrip()} <{graph_name}> .\n" for line in lines)
 
 
+def _predicate_order(predicates: Iterable[str]) -> list[str]:
+    """rdf:type first, then the others in IRI order."""
+    order = sorted(predicates)
+    if RDF_TYPE in order:
+        order.remove(RDF_TYPE)
+        order.insert(0, RDF_TYPE)
+    return order
+
+
 class TurtleWriter:
     """Turtle statements from N-Triples lines, with fixed prefixes."""
 
@@ -92,36 +101,34 @@ class TurtleWriter:
         return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(self.prefixes.items()))
 
     def term(self, term: str) -> str:
-        if term.startswith("<"):
-            return self._iri(term)
-        if term.startswith('"'):
-            return self._literal(term)
-        return term  # a blank node label
-
-    def _iri(self, term: str) -> str:
+        """A term of an N-Triples line as Turtle writes it. IRIs and typed literals are
+        remembered (a number or a class recurs in every article): cleared when large."""
         written = self._terms.get(term)
         if written is not None:
             return written
-        written = term
-        iri = term[1:-1]
-        for namespace, prefix in self._by_length:
-            if iri.startswith(namespace) and _LOCAL.fullmatch(iri[len(namespace):]):
-                written = f"{prefix}:{iri[len(namespace):]}"
-                break
+        if term.startswith("<"):
+            written = self._shortened(term)
+        elif term.startswith('"'):
+            cut = term.rfind('"^^<')
+            if cut < 0:
+                return term  # plain or language-tagged string: the same in Turtle
+            lexical, datatype = term[1:cut], term[cut + 3:]
+            bare = _BARE.get(datatype)
+            written = (lexical if bare is not None and bare.fullmatch(lexical)
+                       else f'"{lexical}"^^{self.term(datatype)}')
+        else:
+            return term  # a blank node label
         if len(self._terms) > 50_000:  # instance IRIs never repeat across articles
             self._terms.clear()
         self._terms[term] = written
         return written
 
-    def _literal(self, term: str) -> str:
-        cut = term.rfind('"^^<')
-        if cut < 0:
-            return term  # plain or language-tagged string: the same in Turtle
-        lexical, datatype = term[1:cut], term[cut + 3:]
-        bare = _BARE.get(datatype)
-        if bare is not None and bare.fullmatch(lexical):
-            return lexical
-        return f'"{lexical}"^^{self._iri(datatype)}'
+    def _shortened(self, term: str) -> str:
+        iri = term[1:-1]
+        for namespace, prefix in self._by_length:
+            if iri.startswith(namespace) and _LOCAL.fullmatch(iri[len(namespace):]):
+                return f"{prefix}:{iri[len(namespace):]}"
+        return term
 
     def statements(self, lines: Iterable[str], indent: str = "") -> str:
         """Sorted N-Triples lines as Turtle statements, one block per subject.
@@ -132,17 +139,27 @@ class TurtleWriter:
         subjects: dict[str, dict[str, list[str]]] = {}
         for line in lines:  # split_triple, inlined: this runs for every triple written
             s, p, rest = line.split(" ", 2)
-            subjects.setdefault(s, {}).setdefault(p, []).append(rest[:-2].rstrip())
+            predicates = subjects.get(s)
+            if predicates is None:
+                predicates = subjects[s] = {}
+            objects = predicates.get(p)
+            if objects is None:
+                predicates[p] = [rest[:-2].rstrip()]
+            else:
+                objects.append(rest[:-2].rstrip())
         out: list[str] = []
         inner, more = f" ;\n{indent}    ", f" ,\n{indent}        "
-        known, term = self._terms, self.term
+        known, term = self._terms, self.term  # known.get first: most terms are known
         for subject, predicates in subjects.items():
             parts = []
-            for predicate in sorted(predicates, key=lambda p: (p != RDF_TYPE, p)):
-                name = "a" if predicate == RDF_TYPE else term(predicate)
-                objects = [known.get(o) or term(o) for o in predicates[predicate]]
-                parts.append(f"{name} {more.join(objects)}")
-            out.append(f"{indent}{term(subject)} {inner.join(parts)} .\n\n")
+            for predicate in _predicate_order(predicates):
+                name = "a" if predicate == RDF_TYPE else known.get(predicate) or term(predicate)
+                objects = predicates[predicate]
+                if len(objects) == 1:
+                    parts.append(f"{name} {known.get(objects[0]) or term(objects[0])}")
+                else:
+                    parts.append(f"{name} {more.join([known.get(o) or term(o) for o in objects])}")
+            out.append(f"{indent}{known.get(subject) or term(subject)} {inner.join(parts)} .\n\n")
         return "".join(out)
 
     def trig_graph(self, graph_name: str, lines: Iterable[str]) -> str:
