@@ -36,6 +36,10 @@ LEGAL_WORDS = lexicons.words("legal_word")
 WAR_NOUNS = lexicons.words("war_noun")
 
 
+# every lemma supports() looks at
+SUPPORT_LEMMAS = frozenset({"be", *COPULA_VERBS, *SUPPORT_VERBS, *BACKING_VERBS, *SEEING_VERBS})
+
+
 def find_relations(ctx: Context) -> list[Relation]:
     relations: list[Relation] = []
     for token in ctx.tokens:
@@ -64,6 +68,8 @@ def dedupe(relations: list[Relation]) -> list[Relation]:
 def supports(ctx: Context, token: Token) -> list[Relation]:
     """"X is on the side of Y", "X sides with Y", "Y, backed by X", "Y sees X as an ally"."""
     lemma = token.lemma_.lower()
+    if lemma not in SUPPORT_LEMMAS:
+        return []  # asked of every token: the verb test only where it can matter
     verbal = acts_as_verb(token)
     if verbal and lemma == "be" or lemma in COPULA_VERBS:
         return sided_with(ctx, token)
@@ -237,7 +243,7 @@ def recognised_as_part(ctx: Context, token: Token) -> list[Relation]:
 def legally_part_of(ctx: Context, token: Token) -> list[Relation]:
     lemma = token.lemma_.lower()
     found: list[Relation] = []
-    if acts_as_verb(token) and lemma in BELONG_VERBS:
+    if lemma in BELONG_VERBS and acts_as_verb(token):
         place = place_subject(ctx, token)
         for obj in pobjs(token, {"to"}):
             found += pairs(ctx, place, country_in(ctx, obj), token, "legallyPartOf")
