@@ -16,18 +16,24 @@ TOGGLING = ('"', "''")
 OPENERS = OPENING + TOGGLING
 CLOSERS = CLOSING + TOGGLING
 
-_ANY = "|".join(re.escape(m) for m in sorted({*OPENERS, *CLOSERS}, key=len, reverse=True))
-_ONE_OF = lambda marks: "(?:" + "|".join(re.escape(m) for m in marks) + ")"  # noqa: E731
+
+
+def _one_of(marks: tuple[str, ...]) -> str:
+    """A regular expression for any of ``marks``, the longest tried first."""
+    return "(?:" + "|".join(re.escape(m) for m in sorted(marks, key=len, reverse=True)) + ")"
+
+
+_ANY = _one_of(tuple(dict.fromkeys((*OPENERS, *CLOSERS))))
 # one character of quoted text: no quotation mark starts at it
 _QUOTED_CHAR = rf"(?:(?!{_ANY})[\s\S])"
 
 MARK_RE = re.compile(rf"\n|{_ANY}")
 # a quotation, closed, or opened with a curly mark and running to the end of the line
 QUOTATION_RE = re.compile(
-    rf"{_ONE_OF(OPENERS)}{_QUOTED_CHAR}{{2,}}?{_ONE_OF(CLOSERS)}"
-    rf"|{_ONE_OF(OPENING)}{_QUOTED_CHAR}{{2,}}$", re.M)
+    rf"{_one_of(OPENERS)}{_QUOTED_CHAR}{{2,}}?{_one_of(CLOSERS)}"
+    rf"|{_one_of(OPENING)}{_QUOTED_CHAR}{{2,}}$", re.M)
 # the words of a closed quotation (group 1)
-QUOTED_RE = re.compile(rf"{_ONE_OF(OPENERS)}({_QUOTED_CHAR}{{2,}}){_ONE_OF(CLOSERS)}")
+QUOTED_RE = re.compile(rf"{_one_of(OPENERS)}({_QUOTED_CHAR}{{2,}}){_one_of(CLOSERS)}")
 
 
 def starts_quotation(text: str) -> bool:
