@@ -286,3 +286,9 @@ def test_a_stance_after_a_preposition_of_time(run):
     _, source, _, kind, _ = one(
         run("After criticizing the budget, the senator left the chamber."), "criticizing")
     assert kind == "Criticism" and source == "the senator"
+
+
+def test_a_stance_the_reporting_cue_follows_stays_a_statement(run):
+    result = run("The coalition welcomed the agreement, the state news agency reported.")
+    cues = [a[0] for a in attributions(result)]
+    assert "welcomed" in cues and "reported" in cues

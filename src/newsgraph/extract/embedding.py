@@ -3,6 +3,9 @@ their cue lies inside what another statement reports."""
 
 from __future__ import annotations
 
+from spacy.tokens import Doc, Token
+
+from ..model import Span as TextSpan
 from ..model import Statement, StatementType
 
 # Statement types that stay statements of their own inside another's report.
@@ -10,15 +13,29 @@ DIRECTED_ACTS: frozenset[StatementType] = frozenset(
     {"Accusation", "Denial", "Threat", "Demand", "Appeal"})
 
 
-def embedded(stmt: Statement, statements: list[Statement]) -> bool:
+def embedded(stmt: Statement, statements: list[Statement], doc: Doc) -> bool:
     """A claim, report or stance whose cue lies inside what another statement
-    reports ("officials said the group believed ...", "she said polls showed
-    ..."): part of that content, not an attribution of the article's own. A
-    speech act aimed at someone (an accusation, denial, threat, demand or
-    appeal) stays a statement of its own even when reported: who accused whom
-    is what users ask of the graph."""
+    reports and under that statement's cue word in the parse ("officials said the
+    group believed ...", "she said polls showed ..."): part of that content, not
+    an attribution of the article's own. A speech act aimed at someone (an
+    accusation, denial, threat, demand or appeal) stays a statement of its own
+    even when reported: who accused whom is what users ask of the graph. So do
+    reports before the other's cue, which that cue hangs on or follows ("X
+    welcomed the deal, the agency reported"; "residents told ..., and a source
+    said ..."): on train these were gold in half the cases, the embedded ones
+    after the cue in a quarter."""
     cue = stmt.cue_span
     if cue is None or stmt.type in DIRECTED_ACTS or stmt.cue == "according to":
         return False  # "X said ..., according to Y": Y reports all of it
-    return any(other is not stmt and any(c.start <= cue.start < c.end for c in other.content_spans)
-               for other in statements)
+    inner = cue_word(doc, cue)
+    return inner is not None and any(
+        other is not stmt and other.cue_span is not None and other.cue_span.start < cue.start
+        and any(c.start <= cue.start < c.end for c in other.content_spans)
+        and (outer := cue_word(doc, other.cue_span)) is not None and outer in inner.ancestors
+        for other in statements)
+
+
+def cue_word(doc: Doc, span: TextSpan) -> Token | None:
+    """The head word of a cue span in the parse."""
+    words = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return words.root if words is not None else None

@@ -45,7 +45,7 @@ def find_statements(ctx: Context) -> list[Statement]:
         if not found:
             found = continued(ctx, sent, statements)
         statements.extend(found)
-    return [s for s in statements if not embedded(s, statements)]
+    return [s for s in statements if not embedded(s, statements, ctx.doc)]
 
 
 def sentence_statements(ctx: Context, sent: Span) -> list[Statement]:
