@@ -76,10 +76,13 @@ def generic_statements(ctx: Context, sent: Span, taken: set[int], quote: str | N
 
 
 def restates(stmt: Statement, earlier: list[Statement]) -> bool:
+    """A cue after a statement's cue, inside what the same speaker is reported to
+    say ("X said he hoped ..."); one before it ("..., he added, X said") is not."""
     cue = stmt.cue_span
     return cue is not None and any(
-        other.speakers == stmt.speakers and any(c.start <= cue.start < c.end
-                                                for c in other.content_spans)
+        other.speakers == stmt.speakers and other.cue_span is not None
+        and other.cue_span.start < cue.start
+        and any(c.start <= cue.start < c.end for c in other.content_spans)
         for other in earlier)
 
 
