@@ -292,3 +292,19 @@ def test_a_stance_the_reporting_cue_follows_stays_a_statement(run):
     result = run("The coalition welcomed the agreement, the state news agency reported.")
     cues = [a[0] for a in attributions(result)]
     assert "welcomed" in cues and "reported" in cues
+
+
+@pytest.mark.parametrize(("sentence", "cue"), [
+    ("The mayor said the bridge had not collapsed, as the engineers claimed, but had "
+     "only cracked.", "claimed"),
+    ("The union welcomed the offer, with its leader saying the strike would end soon.",
+     "saying"),
+])
+def test_a_report_adjoined_to_reported_content_stays_a_statement(run, sentence, cue):
+    assert one(run(sentence), cue)
+
+
+def test_a_purpose_inside_reported_content_is_part_of_it(run):
+    cues = [a[0] for a in attributions(run(
+        "The ministry said the two envoys would meet in Geneva to discuss the border."))]
+    assert "discuss" not in cues
