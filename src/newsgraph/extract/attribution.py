@@ -26,6 +26,7 @@ from ..model import Statement
 from . import lexicon
 from .context import Context
 from .cues import Cue, cue_of
+from .embedding import within_report
 from .sources import UNNAMED_SOURCE, has_clause, source_token, speakers_of, unnamed_source
 from .spans import attach, complement_tokens, quote_regions
 from .statement_types import refine_type
@@ -80,10 +81,7 @@ def restates(stmt: Statement, earlier: list[Statement]) -> bool:
     say ("X said he hoped ..."); one before it ("..., he added, X said") is not."""
     cue = stmt.cue_span
     return cue is not None and any(
-        other.speakers == stmt.speakers and other.cue_span is not None
-        and other.cue_span.start < cue.start
-        and any(c.start <= cue.start < c.end for c in other.content_spans)
-        for other in earlier)
+        other.speakers == stmt.speakers and within_report(cue, other) for other in earlier)
 
 
 def licensed(token: Token, cue: Cue, quoted: bool) -> bool:
@@ -107,10 +105,8 @@ def licensed(token: Token, cue: Cue, quoted: bool) -> bool:
     if cue.needs == "quote":
         return quoted or bool(deps & {"ccomp"}) or colon_after(token)
     if cue.needs == "call":  # "called for", "called him a liar", "called it “a menu”"
-        if appeals(token):
-            return True
         nominals = [c for c in token.children if c.dep_ in {"dobj", "oprd", "attr", "npadvmod"}]
-        return bool(words & {"for", "on", "upon"}) or bool(deps & {"oprd", "ccomp"}) or (
+        return appeals(token) or bool(deps & {"oprd", "ccomp"}) or (
             len(nominals) >= 2) or (quoted and "dobj" in deps)
     if cue.needs == "state":  # "seemed unperturbed", "appears to agree"
         return bool(deps & {"acomp", "xcomp", "ccomp", "attr", "oprd"})

@@ -38,13 +38,20 @@ def embedded(stmt: Statement, statements: list[Statement], doc: Doc) -> bool:
         return False  # "X said that, as the rebels claimed, ...": a report of its own
         # (not "... would meet to discuss": a purpose, part of what was said)
     return any(
-        other is not stmt and other.cue_span is not None and other.cue_span.start < cue.start
-        and any(c.start <= cue.start < c.end for c in other.content_spans)
+        other is not stmt and within_report(cue, other)
         and (outer := cue_word(doc, other.cue_span)) is not None and outer in inner.ancestors
         for other in statements)
 
 
-def cue_word(doc: Doc, span: TextSpan) -> Token | None:
+def within_report(cue: TextSpan, other: Statement) -> bool:
+    """Whether ``cue`` comes after ``other``'s cue and lies inside what it reports."""
+    return other.cue_span is not None and other.cue_span.start < cue.start and any(
+        c.start <= cue.start < c.end for c in other.content_spans)
+
+
+def cue_word(doc: Doc, span: TextSpan | None) -> Token | None:
     """The head word of a cue span in the parse."""
+    if span is None:
+        return None
     words = doc.char_span(span.start, span.end, alignment_mode="expand")
     return words.root if words is not None else None

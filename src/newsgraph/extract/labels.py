@@ -13,6 +13,7 @@ from spacy.tokens import Span
 
 from ..model import Statement
 from .context import Context
+from .sources import actor_keys
 from .spans import attach
 from .statement_types import refine_type
 from .syntax import sentence_span
@@ -21,7 +22,6 @@ from .syntax import sentence_span
 LONGEST_NAME = 4
 # named-entity types of a speaker's name
 NAME_TYPES = {"PERSON", "ORG", "NORP", "GPE"}
-NON_ACTORS = {"Place", "Conflict"}
 
 
 def labelled_statement(ctx: Context, sent: Span) -> Statement | None:
@@ -36,9 +36,7 @@ def labelled_statement(ctx: Context, sent: Span) -> Statement | None:
     if not all(t.is_title or t.is_upper for t in name if t.is_alpha) or not any(
             t.ent_type_ in NAME_TYPES for t in name):
         return None
-    from .statements import speaker_keys
-
-    keys = [k for k in speaker_keys(ctx, name.root) if ctx.entities[k].type not in NON_ACTORS]
+    keys = actor_keys(ctx, name.root)
     if not keys:
         return None
     content = {t.i for t in sent if t.i > colon.i}

@@ -83,9 +83,7 @@ def speakers_of(ctx: Context, source: Token | None, any_noun: bool = False) -> l
     ("the operation would continue")."""
     if source is None:
         return [unnamed_source(ctx)]
-    from .statements import speaker_keys
-
-    keys = [k for k in speaker_keys(ctx, source) if ctx.entities[k].type not in NON_ACTORS]
+    keys = actor_keys(ctx, source)
     if keys:
         return keys
     if source.lower_ in RELATIVE and source.head.dep_ == "relcl":
@@ -105,6 +103,13 @@ def speakers_of(ctx: Context, source: Token | None, any_noun: bool = False) -> l
     if any_noun:
         return [ctx.group_for(source)]  # "another said", "someone asked"
     return []
+
+
+def actor_keys(ctx: Context, token: Token) -> list[str]:
+    """The known actors ``token`` names as a speaker (places and conflicts never speak)."""
+    from .statements import speaker_keys
+
+    return [k for k in speaker_keys(ctx, token) if ctx.entities[k].type not in NON_ACTORS]
 
 
 def unnamed_source(ctx: Context) -> str:
