@@ -289,15 +289,15 @@ def test_a_stance_after_a_preposition_of_time(run):
 
 
 def test_a_stance_the_reporting_cue_follows_stays_a_statement(run):
-    result = run("The coalition welcomed the agreement, the state news agency reported.")
+    result = run("The fishermen praised the new quota, the regional radio station reported.")
     cues = [a[0] for a in attributions(result)]
-    assert "welcomed" in cues and "reported" in cues
+    assert "praised" in cues and "reported" in cues
 
 
 @pytest.mark.parametrize(("sentence", "cue"), [
-    ("The mayor said the bridge had not collapsed, as the engineers claimed, but had "
-     "only cracked.", "claimed"),
-    ("The union welcomed the offer, with its leader saying the strike would end soon.",
+    ("The harbour master said the pier was sound, as the divers had claimed, and the "
+     "ferries would sail.", "claimed"),
+    ("The growers cheered the ruling, with one farmer saying the orchards were saved.",
      "saying"),
 ])
 def test_a_report_adjoined_to_reported_content_stays_a_statement(run, sentence, cue):
@@ -306,5 +306,5 @@ def test_a_report_adjoined_to_reported_content_stays_a_statement(run, sentence, 
 
 def test_a_purpose_inside_reported_content_is_part_of_it(run):
     cues = [a[0] for a in attributions(run(
-        "The ministry said the two envoys would meet in Geneva to discuss the border."))]
+        "The club said its two coaches would travel to Lisbon to discuss the transfer."))]
     assert "discuss" not in cues
