@@ -30,7 +30,9 @@ HAVING_VERBS = lexicons.words("having_verb")
 
 def find_alignments(ctx: Context) -> list[Relation]:
     found: list[Relation] = []
-    for token in ctx.tokens:
+    for token, lemma, lower in zip(ctx.tokens, ctx.lemmas, ctx.lowers, strict=True):
+        if lower not in PARTICIPLES and lemma not in ALLY_NOUNS and lemma not in SUPPORT_NOUNS:
+            continue  # none of the rules below is about this word
         found += hyphenated(ctx, token)
         found += allies(ctx, token)
         found += support_of(ctx, token)

@@ -52,7 +52,7 @@ def generic_statements(ctx: Context, sent: Span, taken: set[int], quote: str | N
     quotes = [q for q in quote_regions(ctx.article.text, sent.start_char, sent.end_char)
               if len(ctx.article.text[q.start:q.end].split()) >= 3] if quote else []
     before = ctx.quotation_before(sent.start_char)  # "“...!” / one person tweeted."
-    for token in sent:
+    for token in ctx.tokens[sent.start:sent.end]:
         if token.i in taken or ctx.in_quotation(token.idx):
             continue
         cue = cue_of(token) or clause_taking(token)

@@ -36,7 +36,7 @@ def find_conflict(ctx: Context) -> None:
     ctx.parties = explicit_parties(ctx)
     ctx.parties_explicit = bool(ctx.parties)
     ctx.parties = ctx.parties or frequent_parties(ctx)
-    nouns = [t for t in ctx.tokens if is_conflict_noun(t)]
+    nouns = [t for t in ctx.tokens if ctx.lemmas[t.i] in CONFLICT_NOUNS and is_conflict_noun(t)]
     if not nouns:
         return
     names = sorted([*(describe(ctx, t) + (t.i,) for t in nouns), *fought_over(ctx)],
@@ -167,7 +167,7 @@ def fought_over(ctx: Context) -> list[tuple[int, str, str, int]]:
     a war is about names it ("Nagorno-Karabakh conflict")."""
     found = []
     for token in ctx.tokens:
-        if token.lemma_.lower() not in FOUGHT_OVER_NOUNS:
+        if ctx.lemmas[token.i] not in FOUGHT_OVER_NOUNS:
             continue
         for place in pobjs(token, {"over", "for"}):
             keys = ctx.resolve(place, for_role="place")
@@ -192,7 +192,7 @@ def explicit_parties(ctx: Context) -> list[str]:
 def owned_war(ctx: Context) -> list[str]:
     """"Russia's war against Ukraine", "Hezbollah's war with Israel"."""
     for token in ctx.tokens:
-        if token.lemma_.lower() not in CONFLICT_NOUNS:
+        if ctx.lemmas[token.i] not in CONFLICT_NOUNS:
             continue
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
         against = pobjs(token, {"against", "on", "with"})
@@ -207,7 +207,7 @@ def owned_war(ctx: Context) -> list[str]:
 def fighting_subjects(ctx: Context) -> list[str]:
     """"Armenia and Azerbaijan are fighting", "X and Y clashed"."""
     for token in ctx.tokens:
-        if token.lemma_.lower() not in HOSTILE_VERBS or not acts_as_verb(token):
+        if ctx.lemmas[token.i] not in HOSTILE_VERBS or not acts_as_verb(token):
             continue
         for child in token.children:
             if child.dep_ == "nsubj" and child.conjuncts:
@@ -221,7 +221,7 @@ def war_between(ctx: Context) -> list[str]:
     """"the conflict between X and Y", "fighting between X and Y"."""
     nouns = CONFLICT_NOUNS | BETWEEN_NOUNS
     for token in ctx.tokens:
-        if token.lower_ != "between" or token.head.lemma_.lower() not in nouns:
+        if ctx.lowers[token.i] != "between" or ctx.lemmas[token.head.i] not in nouns:
             continue
         for pobj in token.children:
             if pobj.dep_ != "pobj":
@@ -252,11 +252,11 @@ def mediator_keys(ctx: Context) -> set[str]:
     """States named as subjects of "mediate" or as co-chairs."""
     keys: set[str] = set()
     for token in ctx.tokens:
-        if token.lemma_.lower() == "mediate" and acts_as_verb(token):
+        if ctx.lemmas[token.i] == "mediate" and acts_as_verb(token):
             for child in token.children:
                 if child.dep_ == "nsubj":
                     keys.update(k for k in ctx.resolve_all(child, for_role="name"))
-        if token.lower_ in CHAIRING_WORDS:
+        if ctx.lowers[token.i] in CHAIRING_WORDS:
             for agent in token.children:
                 for pobj in agent.children:
                     keys.update(ctx.resolve_all(pobj, for_role="name"))

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from ..link.gazetteer import Gazetteer, GazetteerEntry
 from ..model import Article, Entity, EntityType
 from ..model import Span as TextSpan
+from .docfacts import facts, span_text
 from .quotemarks import CLOSERS, MARK_RE, OPENERS, ends_quotation
 from .resolution import DETERMINERS, Resolution, window_start
 
@@ -35,6 +36,9 @@ class Context(Resolution):
         # The tokens, made once: iterating a Doc makes a new Token object per token
         # each time, and the rules scan the document a dozen times.
         self.tokens: list[Token] = list(doc)
+        # Their lower-case lemmas and forms, for the rules that look at every token.
+        self.lemmas: list[str] = [t.lemma_.lower() for t in self.tokens]
+        self.lowers: list[str] = [t.lower_ for t in self.tokens]
         self.article = article
         self.gaz = gazetteer
         self.entities: dict[str, Entity] = {}
@@ -50,6 +54,7 @@ class Context(Resolution):
         self.parties_explicit = False
         self._mention_starts: list[int] = []
         self._quoted: list[tuple[int, int]] | None = None
+        self._quoted_starts: list[int] = []
         self._mention_keys: list[str] = []
         self._headlines: dict[tuple[int, int], bool] = {}
 
@@ -119,13 +124,14 @@ class Context(Resolution):
         return known
 
     def _is_headline(self, sent: Span) -> bool:
-        text = sent.text.strip()
+        whole = span_text(sent)
+        text = whole.strip()
         if not text or text[-1] in ".!?\"”’')»:;":
             return False
         end = sent.end_char
         text_all = self.article.text  # the parsed text (Doc.text re-joins every token)
         rest = text_all[end:end + 2]
-        at_line_end = end >= len(text_all) or rest.startswith("\n") or "\n" in sent.text
+        at_line_end = end >= len(text_all) or rest.startswith("\n") or "\n" in whole
         return at_line_end and len(sent) <= 30
 
     def in_quotation(self, char: int) -> bool:
@@ -134,8 +140,9 @@ class Context(Resolution):
         "you know") is part of a quotation, not an attribution of the article."""
         if self._quoted is None:
             self._quoted = quotation_regions(self.article.text)
-        pos = bisect.bisect_right(self._quoted, (char, float("inf"))) - 1
-        return pos >= 0 and self._quoted[pos][0] <= char < self._quoted[pos][1]
+            self._quoted_starts = [start for start, _ in self._quoted]
+        pos = bisect.bisect_right(self._quoted_starts, char) - 1
+        return pos >= 0 and char < self._quoted[pos][1]
 
     def quotation_before(self, char: int) -> TextSpan | None:
         """The quotation that ends (closing mark, then blanks) right before
@@ -247,7 +254,9 @@ def acts_as_verb(token: Token) -> bool:
     pos = token.pos
     if pos in (VERB, AUX):
         return True
-    if pos != NOUN or token.tag_ not in {"NN", "NNS"}:
+    if pos != NOUN or token.i not in facts(token.doc).subject_heads:
+        return False
+    if token.tag_ not in {"NN", "NNS"}:
         return False
     deps = {c.dep_ for c in token.children}
     return not deps.isdisjoint(_SUBJECTS) and not deps.isdisjoint(_CLAUSE_PARTS)

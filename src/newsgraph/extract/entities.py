@@ -147,7 +147,7 @@ def titled_names(ctx: Context) -> None:
     """A proper name in apposition to a title is a person, even when the NER
     missed it: "the UN special envoy for Sudan, Ramtane Lamamra"."""
     doc = ctx.doc
-    for token in doc:
+    for token in ctx.tokens:
         if token.dep_ != "appos" or token.pos_ != "PROPN" or token.i in ctx.token_key:
             continue
         title = token.head

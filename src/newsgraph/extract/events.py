@@ -34,7 +34,7 @@ def find_events(ctx: Context, speaker_by_sentence: dict[int, str]) -> list[Event
     events: list[Event] = []
     for sent in ctx.doc.sents:
         ref = speaker_by_sentence.get(sent.start)
-        for token in sent:
+        for token in ctx.tokens[sent.start:sent.end]:
             kind = trigger_type(token)
             if kind is None:
                 continue

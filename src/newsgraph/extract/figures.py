@@ -109,13 +109,14 @@ def number_tokens(token: Token) -> list[Token]:
 
 def find_figures(ctx: Context) -> list[Figure]:
     figures: list[Figure] = []
-    doc = ctx.doc
     done: set[int] = set()
-    for token in doc:
-        if token.i in done or token.ent_type_ in NOT_COUNTS or is_money(token):
+    for token in ctx.tokens:
+        if token.i in done:
             continue
         vague = token.lower_ in VAGUE
         if not (token.like_num or vague) or token.pos_ not in {"NUM", "NOUN", "PRON"}:
+            continue
+        if token.ent_type_ in NOT_COUNTS or is_money(token):
             continue
         numbers = number_tokens(token) if not vague else [token]
         parsed = parse_number(" ".join(t.text for t in numbers))

@@ -59,6 +59,8 @@ def find_groups(ctx: Context) -> list[tuple[Token, str]]:
                 head = head.head
             found.setdefault(key, head)
             continue
+        if ctx.lemmas[token.i] not in GROUP_HEADS and ctx.lemmas[token.i] not in ENVOY_NOUNS:
+            continue  # neither a format ("the Minsk Group") nor an envoy's office
         key = named_format(ctx, token) or envoy_office(ctx, token)
         if key:
             found.setdefault(key, token)
@@ -198,7 +200,7 @@ def mediating_states(ctx: Context, groups: list[tuple[Token, str]]) -> list[Rela
     or of an unnamed group when the article names none."""
     found: list[Relation] = []
     for token in ctx.tokens:
-        if not (acts_as_verb(token) and token.lemma_.lower() in MEDIATING_VERBS):
+        if not (ctx.lemmas[token.i] in MEDIATING_VERBS and acts_as_verb(token)):
             continue
         if any(c.dep_ == "dobj" and ctx.token_key.get(c.i) in dict(
                 (k, t) for t, k in groups) for c in token.children):

@@ -14,6 +14,7 @@ from spacy.tokens import Span
 from ..model import Span as TextSpan
 from ..model import Statement, StatementType
 from .context import Context
+from .docfacts import span_text
 from .quotemarks import QUOTED_RE, starts_quotation
 from .spans import cover, trimmed, widen_to_quotes
 from .statement_types import denies
@@ -21,7 +22,7 @@ from .syntax import sentence_span
 
 
 def quote_in(sent: Span) -> str | None:
-    match = QUOTED_RE.search(sent.text)
+    match = QUOTED_RE.search(span_text(sent))
     return match.group(1).strip(" ,.") if match else None
 
 

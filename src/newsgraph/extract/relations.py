@@ -40,9 +40,16 @@ WAR_NOUNS = lexicons.words("war_noun")
 SUPPORT_LEMMAS = frozenset({"be", *COPULA_VERBS, *SUPPORT_VERBS, *BACKING_VERBS, *SEEING_VERBS})
 
 
+# every lemma the rules over single tokens look at (each returns nothing for another)
+TOKEN_RULE_LEMMAS = frozenset({*SUPPORT_LEMMAS, *CONTROL_VERBS, *BELONG_VERBS,
+                               *RECOGNISING_VERBS, *STRONGHOLD_NOUNS})
+
+
 def find_relations(ctx: Context) -> list[Relation]:
     relations: list[Relation] = []
-    for token in ctx.tokens:
+    for token, lemma in zip(ctx.tokens, ctx.lemmas, strict=True):
+        if lemma not in TOKEN_RULE_LEMMAS:
+            continue
         relations.extend(supports(ctx, token))
         relations.extend(controls(ctx, token))
         relations.extend(legally_part_of(ctx, token))
@@ -248,12 +255,13 @@ def legally_part_of(ctx: Context, token: Token) -> list[Relation]:
         for obj in pobjs(token, {"to"}):
             found += pairs(ctx, place, country_in(ctx, obj), token, "legallyPartOf")
     elif lemma == "be" and token.pos_ in {"AUX", "VERB"}:
-        legal = any(t.lower_ in LEGAL_WORDS for t in token.subtree)
-        for attr in token.children:
-            if attr.dep_ == "attr" and attr.lemma_.lower() == "part" and legal:
-                for obj in pobjs(attr, {"of"}):
-                    found += pairs(ctx, place_subject(ctx, token), country_in(ctx, obj), token,
-                                   "legallyPartOf")
+        parts = [a for a in token.children if a.dep_ == "attr" and a.lemma_.lower() == "part"]
+        if not parts or not any(t.lower_ in LEGAL_WORDS for t in token.subtree):
+            return found
+        for attr in parts:
+            for obj in pobjs(attr, {"of"}):
+                found += pairs(ctx, place_subject(ctx, token), country_in(ctx, obj), token,
+                               "legallyPartOf")
     return found
 
 
@@ -295,7 +303,7 @@ def conflict_relations(ctx: Context) -> list[Relation]:
 def between_span(ctx: Context) -> TextSpan | None:
     """"the conflict between the two former Soviet republics"."""
     for token in ctx.tokens:
-        if token.lower_ == "between" and token.head.lemma_.lower() in WAR_NOUNS:
+        if ctx.lowers[token.i] == "between" and ctx.lemmas[token.head.i] in WAR_NOUNS:
             tokens = list(token.head.subtree)
             return TextSpan(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
     return None

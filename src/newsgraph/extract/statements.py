@@ -52,7 +52,7 @@ def sentence_statements(ctx: Context, sent: Span) -> list[Statement]:
     found: list[Statement] = []
     handled: set[int] = set()
     quote = quote_in(sent)
-    for token in sent:
+    for token in ctx.tokens[sent.start:sent.end]:
         if token.i in handled or ctx.in_quotation(token.idx):
             continue  # a cue inside a quotation is part of what the speaker said
         if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
@@ -374,13 +374,14 @@ def nominal_appeal(ctx: Context, sent: Span, token: Token) -> list[Statement]:
 
 def reciprocal_blame(ctx: Context, sent: Span, token: Token) -> list[Statement]:
     """"Both sides blamed each other": each party accuses the other."""
-    words = " ".join(t.lower_ for t in token.subtree)
     lemma = token.lemma_.lower()
-    reciprocal = any(marker in words for marker in lexicon.RECIPROCAL_MARKERS)
     blame_verb = lemma in {"blame", "accuse"}
     transfer = lemma in lexicon.BLAME_TRANSFER_VERBS and any(
         c.dep_ == "dobj" and c.lemma_.lower() in lexicon.BLAME_NOUNS for c in token.children)
-    if not reciprocal or not (blame_verb or transfer):
+    if not (blame_verb or transfer):
+        return []  # asked of every verb: the words of its subtree only for these
+    words = " ".join(t.lower_ for t in token.subtree)
+    if not any(marker in words for marker in lexicon.RECIPROCAL_MARKERS):
         return []
     subject = subject_of(token)
     if subject is None:

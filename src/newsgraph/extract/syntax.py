@@ -7,6 +7,7 @@ from spacy.tokens import Span, Token
 from ..model import Span as TextSpan
 from . import lexicons
 from .context import Context
+from .docfacts import span_text
 
 RELATIVE_PRONOUNS = lexicons.words("relative_pronoun")
 RELATIVES = RELATIVE_PRONOUNS
@@ -14,7 +15,7 @@ RELATIVES = RELATIVE_PRONOUNS
 
 def sentence_span(sent: Span) -> TextSpan:
     """The sentence without surrounding white space."""
-    text = sent.text
+    text = span_text(sent)
     start = sent.start_char + (len(text) - len(text.lstrip()))
     return TextSpan(start, sent.start_char + len(text.rstrip()))
 

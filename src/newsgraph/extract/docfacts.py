@@ -1,0 +1,42 @@
+"""Facts about a parsed document that the rules ask of many tokens, made once per ``Doc``.
+
+spaCy computes a ``Span``'s text by making a ``Token`` object for each of its tokens,
+and a token's children the same way; the rules ask for the text of the same sentences,
+and whether a noun heads a clause with a subject, thousands of times per article. The
+answers are kept in ``Doc.user_data`` (spaCy's place for per-document data), so that a
+helper given only a token or a span finds them without a :class:`.context.Context`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.symbols import nsubj, nsubjpass
+from spacy.tokens import Doc, Span
+
+_KEY = ("newsgraph", "docfacts")
+_SUBJECT_DEPS = (nsubj, nsubjpass)
+
+
+@dataclass(frozen=True)
+class DocFacts:
+    """The document's text (``Doc.text``, joined once) and the tokens that have a
+    subject among their children (by index)."""
+
+    text: str
+    subject_heads: frozenset[int]
+
+
+def facts(doc: Doc) -> DocFacts:
+    """The facts of ``doc``, made on first use."""
+    found = doc.user_data.get(_KEY)
+    if found is None:
+        heads = frozenset(t.head.i for t in doc if t.dep in _SUBJECT_DEPS)
+        found = doc.user_data[_KEY] = DocFacts(doc.text, heads)
+    return found
+
+
+def span_text(span: Span) -> str:
+    """``span.text``, sliced from the document's text: the same string, without a
+    ``Token`` object per token."""
+    return facts(span.doc).text[span.start_char:span.end_char]
