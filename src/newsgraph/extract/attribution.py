@@ -26,6 +26,7 @@ from ..model import Statement
 from . import lexicon
 from .context import Context
 from .cues import Cue, cue_of
+from .docfacts import facts
 from .embedding import within_report
 from .sources import UNNAMED_SOURCE, has_clause, source_token, speakers_of, unnamed_source
 from .spans import attach, complement_tokens, quote_regions
@@ -147,7 +148,9 @@ def clause_taking(token: Token) -> Cue | None:
     """A verb outside the lexicon that reports a that-clause of its subject's
     ("X recognised that ...", "X speculated that ..."): a claim, unless the verb
     is one of those that take a clause without reporting one ("make sure that")."""
-    if token.pos_ != "VERB" or token.lemma_.lower() in lexicon.NON_REPORTING_CLAUSE_VERBS:
+    if token.i not in facts(token.doc).subject_heads or token.pos_ != "VERB":
+        return None  # asked of every word of every sentence: the cheap test first
+    if token.lemma_.lower() in lexicon.NON_REPORTING_CLAUSE_VERBS:
         return None
     if not any(c.dep_ == "nsubj" for c in token.children):
         return None

@@ -37,8 +37,8 @@ class Context(Resolution):
         # each time, and the rules scan the document a dozen times.
         self.tokens: list[Token] = list(doc)
         # Their lower-case lemmas and forms, for the rules that look at every token.
-        self.lemmas: list[str] = [t.lemma_.lower() for t in self.tokens]
-        self.lowers: list[str] = [t.lower_ for t in self.tokens]
+        self.lemmas: list[str] = facts(doc).lemmas
+        self.lowers: list[str] = facts(doc).lowers
         self.article = article
         self.gaz = gazetteer
         self.entities: dict[str, Entity] = {}

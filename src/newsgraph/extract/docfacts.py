@@ -14,25 +14,31 @@ from dataclasses import dataclass
 from spacy.symbols import nsubj, nsubjpass
 from spacy.tokens import Doc, Span
 
-_KEY = ("newsgraph", "docfacts")
+_KEY = "newsgraph.docfacts"
 _SUBJECT_DEPS = (nsubj, nsubjpass)
 
 
 @dataclass(frozen=True)
 class DocFacts:
-    """The document's text (``Doc.text``, joined once) and the tokens that have a
-    subject among their children (by index)."""
+    """The document's text (``Doc.text``, joined once), the tokens that have a subject
+    among their children (by index), and each token's lower-case lemma and form."""
 
     text: str
     subject_heads: frozenset[int]
+    lemmas: list[str]
+    lowers: list[str]
+    lemma_set: frozenset[str]
 
 
 def facts(doc: Doc) -> DocFacts:
     """The facts of ``doc``, made on first use."""
     found = doc.user_data.get(_KEY)
     if found is None:
-        heads = frozenset(t.head.i for t in doc if t.dep in _SUBJECT_DEPS)
-        found = doc.user_data[_KEY] = DocFacts(doc.text, heads)
+        tokens = list(doc)
+        heads = frozenset(t.head.i for t in tokens if t.dep in _SUBJECT_DEPS)
+        lemmas = [t.lemma_.lower() for t in tokens]
+        found = doc.user_data[_KEY] = DocFacts(doc.text, heads, lemmas,
+                                               [t.lower_ for t in tokens], frozenset(lemmas))
     return found
 
 

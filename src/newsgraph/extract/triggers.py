@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from . import lexicons
 from .context import acts_as_verb
+from .docfacts import facts
 
 # The event-trigger table: (lemma, NOUN/VERB) -> row; every lemma in it; the nouns
 # matched as words ("fighting" whatever its lemma).
@@ -159,6 +160,8 @@ def has_phone(token: Token) -> bool:
     """"a phone call", "spoke by phone", "discussed the plan by phone" (the
     parser may hang "by phone" on the object)."""
     phone = PHONE_WORDS
+    if phone.isdisjoint(facts(token.doc).lemma_set):
+        return False  # asked of every verb; most articles have no phone in them
     holders = [token, *(c for c in token.children if c.dep_ == "dobj")]
     return any(c.lemma_.lower() in phone for c in token.children) or any(
         c.lower_ in {"by", "on", "over"} and any(g.lemma_.lower() in phone for g in c.children)
