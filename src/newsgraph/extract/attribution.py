@@ -25,7 +25,7 @@ from ..model import Span as TextSpan
 from ..model import Statement
 from . import lexicon
 from .context import Context
-from .cues import Cue, cue_of
+from .cues import Cue, cue_lemmas, cue_of
 from .docfacts import facts
 from .embedding import within_report
 from .sources import UNNAMED_SOURCE, has_clause, source_token, speakers_of, unnamed_source
@@ -53,10 +53,12 @@ def generic_statements(ctx: Context, sent: Span, taken: set[int], quote: str | N
     quotes = [q for q in quote_regions(ctx.article.text, sent.start_char, sent.end_char)
               if len(ctx.article.text[q.start:q.end].split()) >= 3] if quote else []
     before = ctx.quotation_before(sent.start_char)  # "“...!” / one person tweeted."
+    in_lexicon = cue_lemmas()
     for token in ctx.tokens[sent.start:sent.end]:
         if token.i in taken or ctx.in_quotation(token.idx):
             continue
-        cue = cue_of(token) or clause_taking(token)
+        cue = (cue_of(token) if ctx.lemmas[token.i] in in_lexicon else None) or clause_taking(
+            token)
         if cue is None or first_or_second_person(token, cue):
             continue  # "I think", "you know": a speaker's own words, not a report
         if cue.needs == "nominal":

@@ -33,12 +33,12 @@ def slug(text: str) -> str:
 class Context(Resolution):
     def __init__(self, doc: Doc, article: Article, gazetteer: Gazetteer) -> None:
         self.doc = doc
-        # The tokens, made once: iterating a Doc makes a new Token object per token
-        # each time, and the rules scan the document a dozen times.
-        self.tokens: list[Token] = list(doc)
-        # Their lower-case lemmas and forms, for the rules that look at every token.
-        self.lemmas: list[str] = facts(doc).lemmas
-        self.lowers: list[str] = facts(doc).lowers
+        # The tokens, made once (the rules scan the document a dozen times), with their
+        # lower-case lemmas and forms, for the rules that look at every token.
+        known = facts(doc)
+        self.tokens: list[Token] = known.tokens
+        self.lemmas: list[str] = known.lemmas
+        self.lowers: list[str] = known.lowers
         self.article = article
         self.gaz = gazetteer
         self.entities: dict[str, Entity] = {}

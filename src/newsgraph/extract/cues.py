@@ -66,6 +66,12 @@ def cue_of(token: Token) -> Cue | None:
     return cue_lexicon().get((token.lemma_.lower(), pos))
 
 
+@lru_cache(maxsize=1)
+def cue_lemmas() -> frozenset[str]:
+    """Every lemma with an entry in the lexicon: a word whose lemma is not one has none."""
+    return frozenset(lemma for lemma, _ in cue_lexicon())
+
+
 def source_heads() -> frozenset[str]:
     """Nouns that can head a source description ("analysts", "the poll")."""
     return lexicons.words("source_head")

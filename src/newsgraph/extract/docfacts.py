@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from spacy.symbols import nsubj, nsubjpass
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 _KEY = "newsgraph.docfacts"
 _SUBJECT_DEPS = (nsubj, nsubjpass)
@@ -20,9 +20,11 @@ _SUBJECT_DEPS = (nsubj, nsubjpass)
 
 @dataclass(frozen=True)
 class DocFacts:
-    """The document's text (``Doc.text``, joined once), the tokens that have a subject
-    among their children (by index), and each token's lower-case lemma and form."""
+    """The document's tokens (iterating a ``Doc`` makes a new ``Token`` object per token
+    each time) and text (``Doc.text``, joined once), the tokens that have a subject among
+    their children (by index), and each token's lower-case lemma and form."""
 
+    tokens: list[Token]
     text: str
     subject_heads: frozenset[int]
     lemmas: list[str]
@@ -37,7 +39,8 @@ def facts(doc: Doc) -> DocFacts:
         tokens = list(doc)
         heads = frozenset(t.head.i for t in tokens if t.dep in _SUBJECT_DEPS)
         lemmas = [t.lemma_.lower() for t in tokens]
-        found = doc.user_data[_KEY] = DocFacts(doc.text, heads, lemmas,
+        text = "".join(t.text_with_ws for t in tokens)  # Doc.text, without another pass
+        found = doc.user_data[_KEY] = DocFacts(tokens, text, heads, lemmas,
                                                [t.lower_ for t in tokens], frozenset(lemmas))
     return found
 

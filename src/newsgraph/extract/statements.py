@@ -55,9 +55,9 @@ def sentence_statements(ctx: Context, sent: Span) -> list[Statement]:
     for token in ctx.tokens[sent.start:sent.end]:
         if token.i in handled or ctx.in_quotation(token.idx):
             continue  # a cue inside a quotation is part of what the speaker said
-        if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
+        if ctx.lowers[token.i] == "according" and any(c.lower_ == "to" for c in token.children):
             stmts = according_to(ctx, sent, token)
-        elif token.pos_ == "NOUN" and token.lemma_.lower() in {"call", "appeal", "plea"}:
+        elif ctx.lemmas[token.i] in {"call", "appeal", "plea"} and token.pos_ == "NOUN":
             stmts = nominal_appeal(ctx, sent, token)
         elif not acts_as_verb(token) and not misread_verb(ctx, token):
             continue

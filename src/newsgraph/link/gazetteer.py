@@ -102,7 +102,10 @@ class Gazetteer:
         return normalise(name) in self.shared
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise(name: str) -> str:
+    """The form names are compared in. Remembered: the rules normalise every name of a
+    gazetteer entry each time one of them is met in a text."""
     name = name.strip().lower().replace("’", "'").replace("é", "e")
     if name.startswith("the "):
         name = name[4:]
