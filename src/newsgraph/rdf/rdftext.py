@@ -35,13 +35,19 @@ _BARE = {
 }
 
 
+def escape(lexical: str) -> str:
+    """A literal's lexical form as N-Triples writes it between quotes (the escapes
+    rdflib's N-Triples writer uses)."""
+    return lexical.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"').replace(
+        "\r", "\\r")
+
+
 def nt_term(term: Node) -> str:
     """One term in N-Triples (the escapes rdflib's N-Triples writer uses)."""
     if type(term) is URIRef:  # most terms; rdflib's classes make isinstance slow (ABCs)
         return f"<{term}>"
     if isinstance(term, Literal):
-        lexical = str(term).replace("\\", "\\\\").replace("\n", "\\n").replace(
-            '"', '\\"').replace("\r", "\\r")
+        lexical = escape(str(term))
         if term.language:
             return f'"{lexical}"@{term.language}'
         if term.datatype:
@@ -52,18 +58,24 @@ def nt_term(term: Node) -> str:
     return f"<{term}>"
 
 
-def ntriples(triples: Iterable[tuple[Node, Node, Node]]) -> list[str]:
-    """Triples as sorted, unique N-Triples lines (without the newline).
+class TextTriples(set[tuple[str, str, str]]):
+    """A set of triples whose terms are in their N-Triples form already (what
+    :func:`newsgraph.rdf.mapper.to_triples` maps an article to)."""
 
-    A line holds one triple: line breaks inside literals are escaped, so text
-    is split on ``\\n`` only (``str.splitlines`` would also split on U+2028).
+
+def ntriples(triples: Iterable[tuple[Node, Node, Node]] | TextTriples) -> list[str]:
+    """Triples (of rdflib terms, or :class:`TextTriples`) as sorted, unique N-Triples
+    lines (without the newline).
+
+    A line holds one triple: line breaks inside literals are escaped, so text is
+    split on ``\\n`` only (``str.splitlines`` would also split on U+2028).
     """
+    if isinstance(triples, TextTriples):  # a subject or predicate has no space, so
+        return sorted([f"{s} {p} {o} ." for s, p, o in triples])  # the lines are distinct
     nt, iri = nt_term, URIRef
     return sorted({f"<{s}> <{p}> {f'<{o}>' if type(o) is iri else nt(o)} ."
                    if type(s) is iri and type(p) is iri else f"{nt(s)} {nt(p)} {nt(o)} ."
                    for s, p, o in triples})
-
-
 
 
 def split_triple(line: str) -> tuple[str, str, str]:
@@ -168,7 +180,7 @@ class TurtleWriter:
             out.append(_block(indent, known.get(subject) or term(subject), parts, typed, inner))
         return "".join(out)
 
-    def trig_graph(self, graph_name: str, lines: Iterable[str]) -> str:
+    def trig_graph(self, graph_name: str, lines: list[str]) -> str:
         """One TriG graph block: ``<name> { ... }``."""
         body = self.statements(lines, indent="    ").rstrip("\n")
         return f"<{graph_name}> {{\n{body}\n}}\n\n"
