@@ -22,6 +22,11 @@ A constraint is rewritten only where that is sound, and kept as it is otherwise:
 - a value comparison in a property shape with a plain IRI path, attached to such a
   node shape: SHACL defines each by a SPARQL operator (``$min <= ?value`` ...), and a
   value it cannot compare fails, as with ``COALESCE(..., false)`` here.
+
+The property shapes of such a node shape (that no other shape uses) are then tidied, as
+each (focus node, property shape) pair has a cost too: one left without a constraint
+is dropped (it has no result), and those with the same path are merged into one, which
+has a result exactly where one of them has (see :func:`_merge_properties`).
 """
 
 from __future__ import annotations
