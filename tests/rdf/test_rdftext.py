@@ -87,3 +87,9 @@ def test_turtle_and_trig_read_back_as_the_same_graph(triples):
     quads = list(ox.parse(trig.encode(), format=ox.RdfFormat.TRIG))
     assert len(quads) == len(g)
     assert {q.graph_name for q in quads} <= {ox.NamedNode(f"{EX}g")}
+
+
+def test_text_of_lines_ends_each_line():
+    lines = [f"<{EX}s> <{EX}p> 1 .", f"<{EX}s> <{EX}p> 2 ."]
+    assert rdftext.text_of(lines) == "".join(f"{line}\n" for line in lines)
+    assert rdftext.text_of([]) == ""

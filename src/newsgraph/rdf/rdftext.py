@@ -78,6 +78,12 @@ def ntriples(triples: Iterable[tuple[Node, Node, Node]] | TextTriples) -> list[s
                    for s, p, o in triples})
 
 
+def text_of(lines: list[str]) -> str:
+    """N-Triples lines as one text, each line ended by a line break (one join: a
+    corpus build makes this text of every article, to validate and hash it)."""
+    return "\n".join([*lines, ""]) if lines else ""
+
+
 def split_triple(line: str) -> tuple[str, str, str]:
     """``<s> <p> o .`` -> (``<s>``, ``<p>``, ``o``); terms keep their N-Triples form."""
     subject, predicate, rest = line.split(" ", 2)
