@@ -29,6 +29,7 @@ from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Node
 
 from .errors import InputError
+from .rdf.rdftext import text_of
 from .rdf.reader import load_data, one_line
 from .resources import shapes_path
 
@@ -153,7 +154,7 @@ def validate_ntriples(lines: list[str], *, engine: str = DEFAULT_ENGINE,
     the shapes as they are, whose results are the report.
     """
     if text is None:
-        text = "".join(f"{line}\n" for line in lines)
+        text = text_of(lines)
     if engine != "turbo":
         return validate(Graph().parse(data=text, format="nt"), engine=engine)
     from pyshacl_turbo.rdf import Input

@@ -52,6 +52,18 @@ def test_subjects_group_predicates_with_type_first():
     assert body == 'ex:s a ex:C ;\n    ex:a 1 ,\n        2 ;\n    ex:b "x" .\n\n'
 
 
+
+def test_lines_out_of_order_are_written_as_if_sorted():
+    """The writer groups in one pass over sorted lines; lines in another order (a
+    subject or a predicate coming back) are sorted first, not written twice."""
+    t, c = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>", f"<{EX}C>"
+    lines = [f"<{EX}s> <{EX}b> 2 .", f"<{EX}s> {t} {c} .", f"<{EX}r> <{EX}a> 1 .",
+             f"<{EX}s> <{EX}a> 1 .", f"<{EX}r> <{EX}b> 2 ."]
+    assert WRITER.statements(lines) == WRITER.statements(sorted(lines)) == (
+        "ex:r ex:a 1 ;\n    ex:b 2 .\n\nex:s a ex:C ;\n    ex:a 1 ;\n    ex:b 2 .\n\n")
+    swapped = [f"<{EX}s> <{EX}b> 2 .", f"<{EX}s> <{EX}a> 1 ."]
+    assert WRITER.statements(swapped) == "ex:s ex:a 1 ;\n    ex:b 2 .\n\n"
+
 TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
 LITERALS = st.one_of(
     TEXT.map(Literal),
@@ -75,3 +87,9 @@ def test_turtle_and_trig_read_back_as_the_same_graph(triples):
     quads = list(ox.parse(trig.encode(), format=ox.RdfFormat.TRIG))
     assert len(quads) == len(g)
     assert {q.graph_name for q in quads} <= {ox.NamedNode(f"{EX}g")}
+
+
+def test_text_of_lines_ends_each_line():
+    lines = [f"<{EX}s> <{EX}p> 1 .", f"<{EX}s> <{EX}p> 2 ."]
+    assert rdftext.text_of(lines) == "".join(f"{line}\n" for line in lines)
+    assert rdftext.text_of([]) == ""

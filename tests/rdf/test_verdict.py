@@ -114,3 +114,42 @@ def test_this_is_renamed_only_where_it_is_the_variable():
     assert whole_graph_query(query, {"ex": "http://example.org/"}) == (
         'SELECT $this ?y WHERE { ?focus_x ex:p ?y . ?focus_x ex:q "$this" . '
         "FILTER NOT EXISTS { ?focus_x ex:r <http://example.org/$this> } }")
+
+
+# Two property shapes on ex:owner (merged), one on ex:tag with two values of sh:in
+# (kept apart), one deactivated (kept, and still inactive) and one with nothing to check.
+MERGING = PREFIXES + """
+ex:ItemShape a sh:NodeShape ;
+    sh:targetClass ex:Item ;
+    sh:property [ sh:path ex:owner ; sh:minCount 1 ; sh:maxCount 1 ] ,
+                [ sh:path ex:owner ; sh:class ex:Person ; sh:message "not a person" ] ,
+                [ sh:path ex:tag ; sh:in ( ex:a ex:b ) ] ,
+                [ sh:path ex:tag ; sh:in ( ex:b ex:c ) ] ,
+                [ sh:path ex:note ; sh:datatype xsd:string ; sh:deactivated true ] ,
+                [ sh:path ex:note ; sh:maxLength 5 ] ,
+                [ sh:path ex:size ; sh:name "size" ] .
+"""
+MERGING_GOOD = PREFIXES + """
+ex:i a ex:Item ; ex:owner ex:p ; ex:tag ex:b ; ex:note 7 .
+ex:p a ex:Person .
+"""
+MERGING_BAD = {
+    "no owner": "ex:j a ex:Item .",
+    "two owners": "ex:i ex:owner ex:q . ex:q a ex:Person .",
+    "owner not a person": "ex:j a ex:Item ; ex:owner ex:k .",
+    "tag in one list only": "ex:i ex:tag ex:a .",
+    "note too long": 'ex:i ex:note "longer" .',
+}
+
+
+def test_property_shapes_with_one_path_are_merged_and_empty_ones_dropped():
+    shapes = Graph().parse(data=MERGING, format="turtle")
+    fast = verdict_shapes(shapes)
+    owner = URIRef(f"{EX}ItemShape")
+    paths = sorted(str(fast.value(p, SH.path)).removeprefix(EX)
+                   for p in fast.objects(owner, SH.property))
+    assert paths == ["note", "note", "owner", "tag", "tag"]
+    assert not _flags(shapes, MERGING_GOOD) and not _flags(fast, MERGING_GOOD)
+    for case, triples in MERGING_BAD.items():
+        assert _flags(shapes, MERGING_GOOD + triples), case
+        assert _flags(fast, MERGING_GOOD + triples), case

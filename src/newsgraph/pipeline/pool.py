@@ -104,7 +104,7 @@ def finish(extraction: Extraction, options: Options) -> Built:
     """Map, validate and write out one article's extraction (as text all the way)."""
     name, triples = to_triples(extraction, options.base)
     lines = rdftext.ntriples(triples)
-    ntriples = "".join(f"{line}\n" for line in lines)  # made once: validated and hashed
+    ntriples = rdftext.text_of(lines)  # made once: validated and hashed
     report = validate_ntriples(lines, text=ntriples) if options.check else None
     text = graph_text(str(name), lines, options.fmt, turtle_writer(options.base),
                       options.keep_nquads or options.shards is not None, ntriples)

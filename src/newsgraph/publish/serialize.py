@@ -120,7 +120,7 @@ def trig_text(writer: rdftext.TurtleWriter, name: str | None, lines: list[str]) 
 
 def nquads_text(name: str | None, lines: list[str]) -> str:
     """One graph of an N-Quads document (the default graph's lines are triples)."""
-    return "".join(f"{line}\n" for line in lines) if name is None else rdftext.nquads(lines, name)
+    return rdftext.text_of(lines) if name is None else rdftext.nquads(lines, name)
 
 
 def serialize(dataset: Dataset, fmt: str) -> str:
@@ -178,7 +178,7 @@ def digest(lines: list[str], ntriples: str | None = None) -> str:
     is ``ntriples``, if given): what the dataset's fingerprint is made of
     (:func:`newsgraph.publish.description.fingerprint`, with the graph names)."""
     if ntriples is None:
-        ntriples = "".join(f"{line}\n" for line in lines)
+        ntriples = rdftext.text_of(lines)
     return hashlib.sha256(ntriples.encode("utf-8")).hexdigest()
 
 
@@ -244,7 +244,7 @@ class DumpWriter:
             return
         lines = sorted(self._lines)
         if self.fmt == "ntriples":
-            yield "".join(f"{line}\n" for line in lines)
+            yield rdftext.text_of(lines)
         elif self.fmt == "json-ld":
             from ..rdf.jsonld import shipped_context, to_jsonld
 

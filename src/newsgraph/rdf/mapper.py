@@ -7,21 +7,20 @@ What it writes is specified in ``docs/rdf-model.md``.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 from collections.abc import Iterable
-from decimal import Decimal
+from typing import Any
 
-from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib import XSD, Dataset, Graph, URIRef
 from rdflib.namespace import DCTERMS, OWL, SKOS
-from rdflib.term import Node
 
 from ..model import Entity, Extraction, Span
 from ..roles import EVENT_ROLES, RELATION_ROLES, STATEMENT_ROLES, Kind, fits
-from .namespace import ENTITY_CLASSES, NG, WD
+from .namespace import NG, WD
+from .rdftext import TextTriples
+from .terms import RDFLIB, SCHEMA, TEXT, Terms
 
 DEFAULT_BASE = "https://w3id.org/newsgraph/id/"
-SCHEMA = Namespace("http://schema.org/")
 
 PREFIXES = {
     "ng": str(NG._NS),
@@ -48,51 +47,40 @@ def bind_prefixes(graph: Graph, base: str = DEFAULT_BASE) -> None:
     graph.bind("id", base, override=True, replace=True)
 
 
-# Cached: rdflib's Literal with a datatype costs ~10 us to make, and an article has
-# hundreds of offsets and confidences, mostly the same few values (a Literal is immutable).
-@functools.lru_cache(maxsize=256)
-def decimal(value: float) -> Literal:
-    return Literal(Decimal(f"{min(max(value, 0.0), 1.0):.2f}"), datatype=XSD.decimal)
-
-
-@functools.lru_cache(maxsize=8192)
-def nonneg(value: int) -> Literal:
-    return Literal(str(int(value)), datatype=XSD.nonNegativeInteger)
-
-
-# The terms written for every mention and record, looked up once: an attribute of a
-# DefinedNamespace goes through its metaclass each time, and an article has thousands.
-_TYPE, _MENTION, _IN_ARTICLE = RDF.type, NG.Mention, NG.inArticle
-_BEGIN, _END, _ANCHOR = NG.beginIndex, NG.endIndex, NG.anchorOf
-_EVIDENCE, _CONFIDENCE, _REPORTED_IN = NG.evidence, NG.confidence, NG.reportedIn
-
-
 class RoleMismatch(ValueError):
     """A record refers to an entity that cannot fill the role (a bug upstream)."""
 
 
 class _Mapper:
-    """Adds an extraction's triples to ``graph``: an rdflib Graph or a plain set."""
+    """Adds an extraction's triples to ``graph`` (an rdflib Graph, or a set), with the
+    terms of ``terms`` (rdflib terms, or N-Triples text: :mod:`.terms`)."""
 
-    def __init__(self, extraction: Extraction, base: str, graph: Graph | set) -> None:
+    def __init__(self, extraction: Extraction, base: str, graph: Graph | set,
+                 terms: Terms = RDFLIB) -> None:
         self.x = extraction
         self.base = base
         self.g = graph
-        self.article = article_iri(extraction.article.text, base)
-        self.ids: dict[str, URIRef] = {}
-        self.mentions: dict[Span, URIRef] = {}  # the mentions written so far
+        self.t = terms
+        self.prefix = str(article_iri(extraction.article.text, base))  # the article's IRI
+        self.article = terms.iri(self.prefix)
+        self.ids: dict[str, Any] = {}
+        self.mentions: dict[Span, Any] = {}  # the mentions written so far
+        ng = terms.ng  # the terms of every mention and record, looked up once
+        self._mention_terms = (terms.rdf.type, ng.Mention, ng.beginIndex, ng.endIndex,
+                               ng.anchorOf, ng.inArticle)
+        self._record_terms = (ng.evidence, ng.confidence, ng.reportedIn)
 
-    def entity_iri(self, key: str) -> URIRef:
+    def entity_iri(self, key: str) -> str:
         """Corpus-wide when the entity has a QID or an identity (``entity/person/
         ilham-aliyev``), so articles built apart share the node; else the article's."""
         entity = self.x.entities[key]
         if entity.wikidata:
-            return URIRef(f"{self.base}entity/{entity.wikidata}")
+            return f"{self.base}entity/{entity.wikidata}"
         if entity.identity:
-            return URIRef(f"{self.base}entity/{entity.identity}")
-        return URIRef(f"{self.article}/entity/{key}")
+            return f"{self.base}entity/{entity.identity}"
+        return f"{self.prefix}/entity/{key}"
 
-    def ref(self, key: str, kind: Kind) -> URIRef:
+    def ref(self, key: str, kind: Kind) -> str:
         """The IRI of entity ``key`` in a role that needs a ``kind`` of entity.
 
         Refuses a reference the shapes would reject (a speaker that is not an
@@ -107,23 +95,30 @@ class _Mapper:
                 f"{entity.type} {entity.label!r} cannot fill the {kind} role of a record")
         return self.entity_iri(key)
 
-    def mention(self, span: Span) -> URIRef:
+    def node(self, key: str, kind: Kind) -> Any:
+        """:meth:`ref` as a term."""
+        return self.t.iri(self.ref(key, kind))
+
+    def mention(self, span: Span) -> Any:
         iri = self.mentions.get(span)
         if iri is None:
-            iri = self.mentions[span] = URIRef(f"{self.article}/mention/{span.start}-{span.end}")
+            t = self.t
+            iri = self.mentions[span] = t.iri(f"{self.prefix}/mention/{span.start}-{span.end}")
+            rdf_type, mention, begin, end, anchor, in_article = self._mention_terms
             add = self.g.add
-            add((iri, _TYPE, _MENTION))
-            add((iri, _BEGIN, nonneg(span.start)))
-            add((iri, _END, nonneg(span.end)))
-            add((iri, _ANCHOR, Literal(self.x.article.text[span.start : span.end])))
-            add((iri, _IN_ARTICLE, self.article))
+            add((iri, rdf_type, mention))
+            add((iri, begin, t.nonneg(span.start)))
+            add((iri, end, t.nonneg(span.end)))
+            add((iri, anchor, t.literal(self.x.article.text[span.start : span.end])))
+            add((iri, in_article, self.article))
         return iri
 
-    def extracted(self, node: URIRef, span: Span, confidence: float) -> None:
+    def extracted(self, node: Any, span: Span, confidence: float) -> None:
+        evidence, confidence_, reported_in = self._record_terms
         add = self.g.add
-        add((node, _EVIDENCE, self.mention(span)))
-        add((node, _CONFIDENCE, decimal(confidence)))
-        add((node, _REPORTED_IN, self.article))
+        add((node, evidence, self.mention(span)))
+        add((node, confidence_, self.t.decimal(confidence)))
+        add((node, reported_in, self.article))
 
     def run(self) -> None:
         self.map_article()
@@ -131,7 +126,7 @@ class _Mapper:
             self.map_entity(key, entity)
         for record_id in (*(s.id for s in self.x.statements), *(e.id for e in self.x.events),
                           *(f.id for f in self.x.figures)):
-            self.ids[record_id] = URIRef(f"{self.article}/{record_id}")
+            self.ids[record_id] = self.t.iri(f"{self.prefix}/{record_id}")
         for stmt in self.x.statements:
             self.map_statement(stmt)
         for event in self.x.events:
@@ -142,112 +137,116 @@ class _Mapper:
             self.map_relation(rel)
 
     def map_article(self) -> None:
-        art = self.x.article
-        g, a = self.g, self.article
-        g.add((a, RDF.type, NG.Article))
-        g.add((a, NG["text"], Literal(art.text)))
-        g.add((a, DCTERMS.identifier, Literal(art.identifier)))
-        g.add((a, DCTERMS.language, Literal(art.language)))
+        art, t = self.x.article, self.t
+        g, a, ng, dcterms = self.g, self.article, t.ng, t.dcterms
+        g.add((a, t.rdf.type, ng.Article))
+        g.add((a, ng["text"], t.literal(art.text)))
+        g.add((a, dcterms.identifier, t.literal(art.identifier)))
+        g.add((a, dcterms.language, t.literal(art.language)))
         if art.title:
-            g.add((a, DCTERMS.title, Literal(art.title)))
+            g.add((a, dcterms.title, t.literal(art.title)))
         if art.date:
-            g.add((a, DCTERMS.date, Literal(art.date.isoformat(), datatype=XSD.date)))
+            g.add((a, dcterms.date, t.typed(art.date.isoformat(), XSD.date)))
         if art.url:
-            g.add((a, SCHEMA.url, URIRef(art.url)))
+            g.add((a, t.schema.url, t.iri(art.url)))
         if art.dateline_place:
-            g.add((a, NG.datelinePlace, Literal(art.dateline_place)))
+            g.add((a, ng.datelinePlace, t.literal(art.dateline_place)))
         if art.dateline_date:
-            g.add((a, NG.datelineDate, Literal(art.dateline_date.isoformat(), datatype=XSD.date)))
+            g.add((a, ng.datelineDate, t.typed(art.dateline_date.isoformat(), XSD.date)))
         if art.agency:
-            g.add((a, NG.sourceAgency, Literal(art.agency)))
-        g.add((a, DCTERMS.publisher, self.entity_iri(self.x.narrator)))
+            g.add((a, ng.sourceAgency, t.literal(art.agency)))
+        g.add((a, dcterms.publisher, t.iri(self.entity_iri(self.x.narrator))))
 
     def map_entity(self, key: str, entity: Entity) -> None:
-        g = self.g
-        node = self.entity_iri(key)
-        g.add((node, RDF.type, ENTITY_CLASSES[entity.type]))
-        g.add((node, RDFS.label, Literal(entity.label)))
+        g, t = self.g, self.t
+        ng = t.ng
+        node = t.iri(self.entity_iri(key))
+        g.add((node, t.rdf.type, t.classes[entity.type]))
+        g.add((node, t.rdfs.label, t.literal(entity.label)))
         for alias in entity.aliases:
             if alias != entity.label:
-                g.add((node, SKOS.altLabel, Literal(alias)))
+                g.add((node, t.skos.altLabel, t.literal(alias)))
         if entity.wikidata:
-            g.add((node, OWL.sameAs, WD[entity.wikidata]))
+            g.add((node, t.owl.sameAs, t.wd[entity.wikidata]))
         for span in sorted(entity.mentions):
-            g.add((node, NG.mention, self.mention(span)))
+            g.add((node, ng.mention, self.mention(span)))
         if entity.mentions:
-            g.add((node, NG.evidence, self.mention(min(entity.mentions))))
-        g.add((node, NG.confidence, decimal(entity.confidence)))
-        g.add((node, NG.reportedIn, self.article))
+            g.add((node, ng.evidence, self.mention(min(entity.mentions))))
+        g.add((node, ng.confidence, t.decimal(entity.confidence)))
+        g.add((node, ng.reportedIn, self.article))
 
     def map_statement(self, stmt) -> None:
-        g, node = self.g, self.ids[stmt.id]
-        g.add((node, RDF.type, NG.Statement))
-        g.add((node, NG.statementType, NG[stmt.type]))
+        g, node, ng, role = self.g, self.ids[stmt.id], self.t.ng, STATEMENT_ROLES
+        g.add((node, self.t.rdf.type, ng.Statement))
+        g.add((node, ng.statementType, ng[stmt.type]))
         for key in stmt.speakers:
-            g.add((node, NG.speaker, self.ref(key, STATEMENT_ROLES["speakers"])))
+            g.add((node, ng.speaker, self.node(key, role["speakers"])))
         if stmt.cue:
-            g.add((node, NG.cue, Literal(stmt.cue)))
+            g.add((node, ng.cue, self.t.literal(stmt.cue)))
         if stmt.quote:
-            g.add((node, NG.quote, Literal(stmt.quote)))
+            g.add((node, ng.quote, self.t.literal(stmt.quote)))
         for key in stmt.targets:
-            g.add((node, NG.target, self.ref(key, STATEMENT_ROLES["targets"])))
+            g.add((node, ng.target, self.node(key, role["targets"])))
         for ref in stmt.about:
-            g.add((node, NG.about, self.ids[ref]))
+            g.add((node, ng.about, self.ids[ref]))
         for ref in stmt.figures:
-            g.add((node, NG.reportsFigure, self.ids[ref]))
+            g.add((node, ng.reportsFigure, self.ids[ref]))
         if stmt.via:
-            g.add((node, NG.via, self.ref(stmt.via, STATEMENT_ROLES["via"])))
+            g.add((node, ng.via, self.node(stmt.via, role["via"])))
         for ref in stmt.refutes:
-            g.add((node, NG.refutes, self.ids[ref]))
+            g.add((node, ng.refutes, self.ids[ref]))
         for ref in stmt.corroborates:
-            g.add((node, NG.corroborates, self.ids[ref]))
+            g.add((node, ng.corroborates, self.ids[ref]))
         if stmt.cue_span is not None:
-            g.add((node, NG.cueMention, self.mention(stmt.cue_span)))
+            g.add((node, ng.cueMention, self.mention(stmt.cue_span)))
         for span in stmt.content_spans:
-            g.add((node, NG.contentMention, self.mention(span)))
+            g.add((node, ng.contentMention, self.mention(span)))
         if stmt.source_span is not None:
-            g.add((node, NG.sourceMention, self.mention(stmt.source_span)))
+            g.add((node, ng.sourceMention, self.mention(stmt.source_span)))
         self.extracted(node, stmt.span, stmt.confidence)
 
     def map_event(self, event) -> None:
-        g, node = self.g, self.ids[event.id]
-        g.add((node, RDF.type, NG.Event))
-        g.add((node, NG.eventType, NG[event.type]))
-        g.add((node, NG.trigger, Literal(event.trigger)))
-        for prop, field in ((NG.agent, "agents"), (NG.participant, "participants"),
-                            (NG.affected, "affected"), (NG.place, "places")):
+        g, node, t = self.g, self.ids[event.id], self.t
+        ng = t.ng
+        g.add((node, t.rdf.type, ng.Event))
+        g.add((node, ng.eventType, ng[event.type]))
+        g.add((node, ng.trigger, t.literal(event.trigger)))
+        for prop, field in (("agent", "agents"), ("participant", "participants"),
+                            ("affected", "affected"), ("place", "places")):
             for key in getattr(event, field):
-                g.add((node, prop, self.ref(key, EVENT_ROLES[field])))
+                g.add((node, ng[prop], self.node(key, EVENT_ROLES[field])))
         if event.time_expression:
-            g.add((node, NG.timeExpression, Literal(event.time_expression)))
+            g.add((node, ng.timeExpression, t.literal(event.time_expression)))
         if event.date:
-            g.add((node, NG["date"], Literal(event.date.isoformat(), datatype=XSD.date)))
+            g.add((node, ng["date"], t.typed(event.date.isoformat(), XSD.date)))
         if event.conflict:
-            g.add((node, NG.partOf, self.ref(event.conflict, EVENT_ROLES["conflict"])))
+            g.add((node, ng.partOf, self.node(event.conflict, EVENT_ROLES["conflict"])))
         self.extracted(node, event.span, event.confidence)
 
     def map_figure(self, figure) -> None:
-        g, node = self.g, self.ids[figure.id]
-        g.add((node, RDF.type, NG.CasualtyFigure))
-        g.add((node, NG["count"], nonneg(figure.count)))
-        g.add((node, NG.countQualifier, NG[figure.qualifier]))
-        g.add((node, NG.casualtyType, NG[figure.casualty]))
-        g.add((node, NG.victims, NG[figure.victims]))
+        g, node, t = self.g, self.ids[figure.id], self.t
+        ng = t.ng
+        g.add((node, t.rdf.type, ng.CasualtyFigure))
+        g.add((node, ng["count"], t.nonneg(figure.count)))
+        g.add((node, ng.countQualifier, ng[figure.qualifier]))
+        g.add((node, ng.casualtyType, ng[figure.casualty]))
+        g.add((node, ng.victims, ng[figure.victims]))
         for key in figure.places:
-            g.add((node, NG.place, self.ref(key, "place")))
+            g.add((node, ng.place, self.node(key, "place")))
         self.extracted(node, figure.span, figure.confidence)
 
     def map_relation(self, rel) -> None:
         subject_kind, object_kind = RELATION_ROLES[rel.predicate]
-        s, p, o = (self.ref(rel.subject, subject_kind), NG[rel.predicate],
-                   self.ref(rel.object, object_kind))
-        self.g.add((s, p, o))
-        digest = hashlib.sha256(f"{s} {p} {o}".encode()).hexdigest()[:16]
-        node = URIRef(f"{self.article}/relation/{digest}")
-        self.g.add((node, RDF.type, RDF.Statement))
-        self.g.add((node, RDF.subject, s))
-        self.g.add((node, RDF.predicate, p))
-        self.g.add((node, RDF.object, o))
+        s, o = self.ref(rel.subject, subject_kind), self.ref(rel.object, object_kind)
+        t, rdf = self.t, self.t.rdf
+        p = t.ng[rel.predicate]
+        self.g.add((t.iri(s), p, t.iri(o)))
+        digest = hashlib.sha256(f"{s} {NG[rel.predicate]} {o}".encode()).hexdigest()[:16]
+        node = t.iri(f"{self.prefix}/relation/{digest}")
+        self.g.add((node, rdf.type, rdf.Statement))
+        self.g.add((node, rdf.subject, t.iri(s)))
+        self.g.add((node, rdf.predicate, p))
+        self.g.add((node, rdf.object, t.iri(o)))
         self.extracted(node, rel.span, rel.confidence)
 
 
@@ -260,11 +259,12 @@ def to_graph(extraction: Extraction, base: str = DEFAULT_BASE) -> Graph:
 
 
 def to_triples(extraction: Extraction, base: str = DEFAULT_BASE,
-               ) -> tuple[URIRef, set[tuple[Node, Node, Node]]]:
-    """The article's graph name and triples, without an rdflib Graph (which indexes
-    every triple three ways: a third of the cost of a corpus build's mapping)."""
-    triples: set[tuple[Node, Node, Node]] = set()
-    _Mapper(extraction, base, triples).run()
+               ) -> tuple[URIRef, TextTriples]:
+    """The article's graph name and triples, each term in its N-Triples form
+    (:data:`.terms.TEXT`; :func:`.rdftext.ntriples` makes them lines), without an rdflib
+    Graph or rdflib terms: the mapping of a corpus build, which only needs text."""
+    triples = TextTriples()
+    _Mapper(extraction, base, triples, TEXT).run()
     return article_iri(extraction.article.text, base), triples
 
 

@@ -35,13 +35,19 @@ _BARE = {
 }
 
 
+def escape(lexical: str) -> str:
+    """A literal's lexical form as N-Triples writes it between quotes (the escapes
+    rdflib's N-Triples writer uses)."""
+    return lexical.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"').replace(
+        "\r", "\\r")
+
+
 def nt_term(term: Node) -> str:
     """One term in N-Triples (the escapes rdflib's N-Triples writer uses)."""
     if type(term) is URIRef:  # most terms; rdflib's classes make isinstance slow (ABCs)
         return f"<{term}>"
     if isinstance(term, Literal):
-        lexical = str(term).replace("\\", "\\\\").replace("\n", "\\n").replace(
-            '"', '\\"').replace("\r", "\\r")
+        lexical = escape(str(term))
         if term.language:
             return f'"{lexical}"@{term.language}'
         if term.datatype:
@@ -52,18 +58,30 @@ def nt_term(term: Node) -> str:
     return f"<{term}>"
 
 
-def ntriples(triples: Iterable[tuple[Node, Node, Node]]) -> list[str]:
-    """Triples as sorted, unique N-Triples lines (without the newline).
+class TextTriples(set[tuple[str, str, str]]):
+    """A set of triples whose terms are in their N-Triples form already (what
+    :func:`newsgraph.rdf.mapper.to_triples` maps an article to)."""
 
-    A line holds one triple: line breaks inside literals are escaped, so text
-    is split on ``\\n`` only (``str.splitlines`` would also split on U+2028).
+
+def ntriples(triples: Iterable[tuple[Node, Node, Node]] | TextTriples) -> list[str]:
+    """Triples (of rdflib terms, or :class:`TextTriples`) as sorted, unique N-Triples
+    lines (without the newline).
+
+    A line holds one triple: line breaks inside literals are escaped, so text is
+    split on ``\\n`` only (``str.splitlines`` would also split on U+2028).
     """
+    if isinstance(triples, TextTriples):  # a subject or predicate has no space, so
+        return sorted([f"{s} {p} {o} ." for s, p, o in triples])  # the lines are distinct
     nt, iri = nt_term, URIRef
     return sorted({f"<{s}> <{p}> {f'<{o}>' if type(o) is iri else nt(o)} ."
                    if type(s) is iri and type(p) is iri else f"{nt(s)} {nt(p)} {nt(o)} ."
                    for s, p, o in triples})
 
 
+def text_of(lines: list[str]) -> str:
+    """N-Triples lines as one text, each line ended by a line break (one join: a
+    corpus build makes this text of every article, to validate and hash it)."""
+    return "\n".join([*lines, ""]) if lines else ""
 
 
 def split_triple(line: str) -> tuple[str, str, str]:
@@ -77,13 +95,11 @@ def nquads(lines: Iterable[str], graph_name: str) -> str:
     return "".join(f"{line[:-2].rstrip()} <{graph_name}> .\n" for line in lines)
 
 
-def _predicate_order(predicates: Iterable[str]) -> list[str]:
-    """rdf:type first, then the others in IRI order."""
-    order = sorted(predicates)
-    if RDF_TYPE in order:
-        order.remove(RDF_TYPE)
-        order.insert(0, RDF_TYPE)
-    return order
+def _block(indent: str, subject: str, parts: list[str], typed: int, inner: str) -> str:
+    """One subject's statement: its rdf:type (``parts[typed]``) first, then the rest."""
+    if typed > 0:
+        parts.insert(0, parts.pop(typed))
+    return f"{indent}{subject} {inner.join(parts)} .\n\n"
 
 
 class TurtleWriter:
@@ -130,39 +146,47 @@ class TurtleWriter:
                 return f"{prefix}:{iri[len(namespace):]}"
         return term
 
-    def statements(self, lines: Iterable[str], indent: str = "") -> str:
+    def statements(self, lines: list[str], indent: str = "") -> str:
         """Sorted N-Triples lines as Turtle statements, one block per subject.
 
         Predicates follow rdf:type (written ``a``) in IRI order; objects keep
-        the lines' order. Each block ends with a blank line.
+        the lines' order. Each block ends with a blank line. The lines are read in
+        one pass, since sorting keeps each subject's and each predicate's lines together
+        (lines out of order are sorted first).
         """
-        subjects: dict[str, dict[str, list[str]]] = {}
-        for line in lines:  # split_triple, inlined: this runs for every triple written
-            s, p, rest = line.split(" ", 2)
-            predicates = subjects.get(s)
-            if predicates is None:
-                predicates = subjects[s] = {}
-            objects = predicates.get(p)
-            if objects is None:
-                predicates[p] = [rest[:-2].rstrip()]
-            else:
-                objects.append(rest[:-2].rstrip())
         out: list[str] = []
         inner, more = f" ;\n{indent}    ", f" ,\n{indent}        "
         known, term = self._terms, self.term  # known.get first: most terms are known
-        for subject, predicates in subjects.items():
-            parts = []
-            for predicate in _predicate_order(predicates):
-                name = "a" if predicate == RDF_TYPE else known.get(predicate) or term(predicate)
-                objects = predicates[predicate]
-                if len(objects) == 1:
-                    parts.append(f"{name} {known.get(objects[0]) or term(objects[0])}")
-                else:
-                    parts.append(f"{name} {more.join([known.get(o) or term(o) for o in objects])}")
-            out.append(f"{indent}{known.get(subject) or term(subject)} {inner.join(parts)} .\n\n")
+        subject = predicate = ""
+        parts: list[str] = []  # "predicate object, object" of the subject so far
+        typed = -1  # where rdf:type is in parts
+        for line in lines:  # split_triple, inlined: this runs for every triple written
+            s, p, rest = line.split(" ", 2)
+            o = rest[:-2].rstrip()
+            o = known.get(o) or term(o)
+            if p == predicate and s == subject:
+                parts[-1] = f"{parts[-1]}{more}{o}"
+                continue
+            if s != subject:
+                if parts:
+                    out.append(_block(indent, known.get(subject) or term(subject), parts, typed,
+                                      inner))
+                if s < subject:
+                    return self.statements(sorted(lines), indent)
+                subject, parts, typed = s, [], -1
+            elif p < predicate:
+                return self.statements(sorted(lines), indent)
+            predicate = p
+            if p == RDF_TYPE:
+                typed = len(parts)
+                parts.append(f"a {o}")
+            else:
+                parts.append(f"{known.get(p) or term(p)} {o}")
+        if parts:
+            out.append(_block(indent, known.get(subject) or term(subject), parts, typed, inner))
         return "".join(out)
 
-    def trig_graph(self, graph_name: str, lines: Iterable[str]) -> str:
+    def trig_graph(self, graph_name: str, lines: list[str]) -> str:
         """One TriG graph block: ``<name> { ... }``."""
         body = self.statements(lines, indent="    ").rstrip("\n")
         return f"<{graph_name}> {{\n{body}\n}}\n\n"

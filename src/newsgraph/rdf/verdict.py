@@ -22,6 +22,11 @@ A constraint is rewritten only where that is sound, and kept as it is otherwise:
 - a value comparison in a property shape with a plain IRI path, attached to such a
   node shape: SHACL defines each by a SPARQL operator (``$min <= ?value`` ...), and a
   value it cannot compare fails, as with ``COALESCE(..., false)`` here.
+
+The property shapes of such a node shape (that no other shape uses) are then tidied, as
+each (focus node, property shape) pair has a cost too: one left without a constraint
+is dropped (it has no result), and those with the same path are merged into one, which
+has a result exactly where one of them has (see :func:`_merge_properties`).
 """
 
 from __future__ import annotations
@@ -51,6 +56,14 @@ _COMPARISONS = {
 }
 
 
+# What a property shape may have besides its constraints; and constraint parameters that
+# are each a constraint of their own, so that shapes with different ones can be merged.
+_NOT_CONSTRAINTS = {RDF.type, SH.path, SH.name, SH.description, SH.message, SH.severity,
+                    SH.order, SH.group, SH.defaultValue, SH.deactivated}
+_MERGEABLE = {SH["class"], SH.datatype, SH.nodeKind, SH.minCount, SH.maxCount, SH.node,
+              SH["in"], SH.hasValue, SH.minLength, SH.maxLength}
+
+
 class _Unsound(Exception):
     """The query uses ``$this`` where it may be unbound: it keeps its per-node form."""
 
@@ -75,10 +88,38 @@ def verdict_shapes(shapes: Graph) -> Graph:
                 out.add((copy, p, Literal(query) if p == SH.select else o))
             _add_check(out, copy)
     for owner in top:
-        for prop in shapes.objects(owner, SH.property):
-            if len(set(shapes.subject_predicates(prop))) == 1:  # no other shape uses it
-                _rewrite_comparisons(shapes, out, prop)
+        props = [prop for prop in shapes.objects(owner, SH.property)
+                 if len(set(shapes.subject_predicates(prop))) == 1]  # no other shape uses it
+        for prop in props:
+            _rewrite_comparisons(shapes, out, prop)
+        _merge_properties(out, owner, props)
     return out
+
+
+def _merge_properties(out: Graph, owner: Node, props: list[Node]) -> None:
+    """Property shapes of ``owner`` left without a constraint are dropped, and those with
+    the same path are made one (each (focus node, property shape) has a cost of its own).
+    A result of the merged shape is one of the shapes it was made of: only the messages
+    differ, and only the verdict is used. Shapes that would be one shape with two values
+    of a parameter, or that have a parameter not known here, or are deactivated, stay."""
+    by_path: dict[Node, Node] = {}
+    for prop in props:
+        params = {p for p, _ in out.predicate_objects(prop)} - _NOT_CONSTRAINTS
+        if not params:  # checks nothing (its comparisons run once per graph now)
+            out.remove((owner, SH.property, prop))
+            continue
+        path = out.value(prop, SH.path)
+        if (not isinstance(path, URIRef) or not params <= _MERGEABLE
+                or (prop, SH.deactivated, Literal(True)) in out):
+            continue
+        into = by_path.setdefault(path, prop)
+        if into is prop or any((into, p, None) in out and set(out.objects(into, p))
+                               != set(out.objects(prop, p)) for p in params):
+            continue
+        for p in params:
+            for o in out.objects(prop, p):
+                out.add((into, p, o))
+        out.remove((owner, SH.property, prop))
 
 
 def whole_graph_query(select: str, prefixes: dict[str, str]) -> str | None:
