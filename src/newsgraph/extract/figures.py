@@ -113,7 +113,7 @@ def find_figures(ctx: Context) -> list[Figure]:
     for token in ctx.tokens:
         if token.i in done:
             continue
-        vague = token.lower_ in VAGUE
+        vague = ctx.lowers[token.i] in VAGUE
         if not (token.like_num or vague) or token.pos_ not in {"NUM", "NOUN", "PRON"}:
             continue
         if token.ent_type_ in NOT_COUNTS or is_money(token):

@@ -78,8 +78,9 @@ def cue_type(token: Token) -> str | None:
     if lemma == "call":
         particles = {c.lower_ for c in token.children if c.dep_ in {"prep", "prt", "mark"}}
         return "Appeal" if particles & lexicon.CALL_PARTICLES else None
-    objects = {c.lemma_.lower() for c in token.children if c.dep_ == "dobj"}
-    if objects & lexicon.CRITICAL_OBJECTS.get(lemma, set()):
+    critical = lexicon.CRITICAL_OBJECTS.get(lemma)
+    if critical and any(c.dep_ == "dobj" and c.lemma_.lower() in critical
+                        for c in token.children):
         return "Criticism"
     return lexicon.CUE_VERBS.get(lemma)
 
@@ -226,7 +227,7 @@ MISREAD_VERB_FORMS = {"rejects", "denies", "says", "accuses", "warns", "urges", 
 def misread_verb(ctx: Context, token: Token) -> bool:
     """"a charge Pakistan rejects": a third-person verb the tagger took for a
     plural noun, right after an actor's name."""
-    return (token.lower_ in MISREAD_VERB_FORMS and token.i > 0
+    return (ctx.lowers[token.i] in MISREAD_VERB_FORMS and token.i > 0
             and ctx.token_key.get(token.i - 1) is not None)
 
 
