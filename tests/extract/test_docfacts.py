@@ -45,6 +45,25 @@ def test_lemmas_and_forms_per_token(doc: Doc) -> None:
     assert facts(doc) is found  # made once per document
 
 
+def test_the_facts_do_not_keep_the_document_alive() -> None:
+    """Kept beside the document, not in ``Doc.user_data`` (where its tokens would make a
+    reference cycle with it, and the document would outlive its article)."""
+    import gc
+    import weakref
+
+    first = load_pipeline()("The crew said the pier was closed.")
+    assert facts(first).lemmas
+    assert not first.user_data
+    gone = weakref.ref(first)
+    facts(load_pipeline()("Another text."))  # the next document replaces it
+    gc.disable()
+    try:
+        del first
+        assert gone() is None  # freed by reference counting, no collection needed
+    finally:
+        gc.enable()
+
+
 def test_a_noun_heading_a_clause_with_a_subject_acts_as_a_verb() -> None:
     doc = load_pipeline()("The villagers control the ford.")
     control = next(t for t in doc if t.lower_ == "control")

@@ -3,8 +3,14 @@
 spaCy computes a ``Span``'s text by making a ``Token`` object for each of its tokens,
 and a token's children the same way; the rules ask for the text of the same sentences,
 and whether a noun heads a clause with a subject, thousands of times per article. The
-answers are kept in ``Doc.user_data`` (spaCy's place for per-document data), so that a
-helper given only a token or a span finds them without a :class:`.context.Context`.
+answers are made once, for the document being read, so that a helper given only a token
+or a span finds them without a :class:`.context.Context`.
+
+They are kept beside the document, not in it: in ``Doc.user_data`` the tokens would
+make a reference cycle with their document (which then outlives its article until the
+garbage collector's full pass, and memory grows with the corpus), and a ``Doc`` with
+them would no longer serialise. One document at a time is remembered, the last one
+asked about (the extractor reads one article at a time).
 """
 
 from __future__ import annotations
@@ -14,7 +20,6 @@ from dataclasses import dataclass
 from spacy.symbols import nsubj, nsubjpass
 from spacy.tokens import Doc, Span, Token
 
-_KEY = "newsgraph.docfacts"
 _SUBJECT_DEPS = (nsubj, nsubjpass)
 
 
@@ -32,17 +37,28 @@ class DocFacts:
     lemma_set: frozenset[str]
 
 
+_latest: tuple[Doc, DocFacts] | None = None
+
+
 def facts(doc: Doc) -> DocFacts:
-    """The facts of ``doc``, made on first use."""
-    found = doc.user_data.get(_KEY)
-    if found is None:
-        tokens = list(doc)
-        heads = frozenset(t.head.i for t in tokens if t.dep in _SUBJECT_DEPS)
-        lemmas = [t.lemma_.lower() for t in tokens]
-        text = "".join(t.text_with_ws for t in tokens)  # Doc.text, without another pass
-        found = doc.user_data[_KEY] = DocFacts(tokens, text, heads, lemmas,
-                                               [t.lower_ for t in tokens], frozenset(lemmas))
+    """The facts of ``doc``, made on first use (and again if another document was asked
+    about in between)."""
+    global _latest
+    latest = _latest  # one read: another thread may replace it
+    if latest is not None and latest[0] is doc:
+        return latest[1]
+    found = _make(doc)
+    _latest = (doc, found)
     return found
+
+
+def _make(doc: Doc) -> DocFacts:
+    tokens = list(doc)
+    heads = frozenset(t.head.i for t in tokens if t.dep in _SUBJECT_DEPS)
+    lemmas = [t.lemma_.lower() for t in tokens]
+    text = "".join(t.text_with_ws for t in tokens)  # Doc.text, without another pass
+    return DocFacts(tokens, text, heads, lemmas, [t.lower_ for t in tokens],
+                    frozenset(lemmas))
 
 
 def span_text(span: Span) -> str:
