@@ -28,9 +28,9 @@ from .context import Context
 from .cues import Cue, cue_lemmas, cue_of
 from .docfacts import facts
 from .embedding import within_report
-from .sources import UNNAMED_SOURCE, has_clause, source_token, speakers_of, unnamed_source
+from .sources import UNNAMED_SOURCE, source_token, speakers_of, unnamed_source
 from .spans import attach, complement_tokens, quote_regions
-from .statement_types import refine_type
+from .statement_types import has_clause, refine_type
 
 CLAUSE_DEPS = {"ccomp", "xcomp"}
 OBJECT_DEPS = {"dobj", "dative", "pobj", "attr", "oprd"}

@@ -17,7 +17,6 @@ OPENERS = OPENING + TOGGLING
 CLOSERS = CLOSING + TOGGLING
 
 
-
 def _one_of(marks: tuple[str, ...]) -> str:
     """A regular expression for any of ``marks``, the longest tried first."""
     return "(?:" + "|".join(re.escape(m) for m in sorted(marks, key=len, reverse=True)) + ")"

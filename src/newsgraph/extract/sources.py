@@ -63,13 +63,6 @@ def source_token(token: Token) -> Token | None:
     return None
 
 
-def has_clause(token: Token) -> bool:
-    """Evidence over a clause ("the count shows that ...") or a state ("the crowd
-    seemed calm") has any noun as its source; a bare object does not ("the storm
-    showed no sign of weakening")."""
-    return any(c.dep_ == "ccomp" for c in token.children)
-
-
 def object_controller(clause: Token) -> Token | None:
     """The object of the verb an infinitive complements, which is that infinitive's
     subject ("asked the envoy to say", "prompted critics to warn")."""

@@ -75,8 +75,10 @@ def negated_clause(token: Token) -> bool:
 
 
 def has_clause(token: Token) -> bool:
+    """Whether a verb reports a clause ("warned that ...", "the count shows that ..."):
+    evidence over a clause has any noun as its source, a bare object does not ("the
+    storm showed no sign of weakening")."""
     return any(c.dep_ == "ccomp" for c in token.children)
-
 
 
 # The threat patterns as one expression: asked of the content of every claim.
