@@ -120,6 +120,45 @@ def test_scheduler_build_gives_the_bytes_of_one_worker(cluster: Cluster, article
     assert len(cluster.monitor.scheduler_info()["workers"]) == 2
 
 
+def test_a_local_cluster_gives_the_bytes_of_one_worker(articles: Path, serial: bytes,
+                                                      tmp_path: Path):
+    """``--scheduler local``: a LocalCluster of ``--workers`` processes, started and
+    stopped by the build."""
+    out = tmp_path / "local.trig"
+    result = CliRunner().invoke(app, ["build", str(articles), "-o", str(out), "--scheduler",
+                                      "local", "--workers", "2", "-q"])
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes() == serial
+
+
+def _worker_settings() -> dict[str, object]:
+    import dask
+
+    return {"profile": dask.config.get("distributed.worker.profile.enabled"),
+            "tick": dask.config.get("distributed.admin.tick.interval"),
+            "trim": os.environ.get("MALLOC_TRIM_THRESHOLD_")}
+
+
+def test_the_local_cluster_workers_run_without_the_profiler_and_with_a_slow_tick():
+    """What :data:`newsgraph.pipeline.cluster.WORKER_CONFIG` sets reaches the worker
+    processes (through their nannies), and the client's own configuration is left as
+    it was."""
+    import dask
+    import distributed  # noqa: F401 (its configuration's defaults)
+
+    from newsgraph.pipeline.cluster import DaskRunner
+
+    before = dask.config.get("distributed.admin.tick.interval")
+    runner = DaskRunner("local", 2)
+    try:
+        assert runner.client is not None
+        settings = list(runner.client.run(_worker_settings).values())
+    finally:
+        runner.close()
+    assert settings == [{"profile": False, "tick": "1s", "trim": None}] * 2
+    assert dask.config.get("distributed.admin.tick.interval") == before
+
+
 def test_shards_load_like_the_trig_file_and_twice_changes_nothing(
         cluster: Cluster, articles: Path, serial: bytes, tmp_path: Path):
     out, shard_dir = tmp_path / "dask.trig", tmp_path / "shards"
