@@ -55,8 +55,8 @@ LOCAL = "local"
 # 200-article build with the variable set, 1.5 million before).
 # Every scheduler, nanny and worker checks that its event loop is responsive every 20 ms
 # (the "tick"): fifty wake-ups a second in each of the five, each taking the GIL from the
-# task or the client; once a second, the local cluster took about 4 % less CPU
-# (400 articles: 35.2-35.5 s in the workers and 1.45 s in the client, against 35.9-36.2 s
+# task or the client; once a second, the local cluster took about 2 % less CPU
+# (400 articles: 35.4-35.5 s in the workers and 1.45 s in the client, against 35.9-36.2 s
 # and 1.65 s). Remote workers: DASK_DISTRIBUTED__ADMIN__TICK__INTERVAL=1s (the README).
 WORKER_CONFIG = {"distributed.worker.profile.enabled": False,
                  "distributed.admin.system-monitor.gil.enabled": False,
