@@ -52,7 +52,6 @@ def test_subjects_group_predicates_with_type_first():
     assert body == 'ex:s a ex:C ;\n    ex:a 1 ,\n        2 ;\n    ex:b "x" .\n\n'
 
 
-
 def test_lines_out_of_order_are_written_as_if_sorted():
     """The writer groups in one pass over sorted lines; lines in another order (a
     subject or a predicate coming back) are sorted first, not written twice."""
@@ -63,6 +62,7 @@ def test_lines_out_of_order_are_written_as_if_sorted():
         "ex:r ex:a 1 ;\n    ex:b 2 .\n\nex:s a ex:C ;\n    ex:a 1 ;\n    ex:b 2 .\n\n")
     swapped = [f"<{EX}s> <{EX}b> 2 .", f"<{EX}s> <{EX}a> 1 ."]
     assert WRITER.statements(swapped) == "ex:s ex:a 1 ;\n    ex:b 2 .\n\n"
+
 
 TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
 LITERALS = st.one_of(

@@ -239,14 +239,14 @@ class _Mapper:
         subject_kind, object_kind = RELATION_ROLES[rel.predicate]
         s, o = self.ref(rel.subject, subject_kind), self.ref(rel.object, object_kind)
         t, rdf = self.t, self.t.rdf
-        p = t.ng[rel.predicate]
-        self.g.add((t.iri(s), p, t.iri(o)))
+        subject, p, object_ = t.iri(s), t.ng[rel.predicate], t.iri(o)
+        self.g.add((subject, p, object_))
         digest = hashlib.sha256(f"{s} {NG[rel.predicate]} {o}".encode()).hexdigest()[:16]
         node = t.iri(f"{self.prefix}/relation/{digest}")
         self.g.add((node, rdf.type, rdf.Statement))
-        self.g.add((node, rdf.subject, t.iri(s)))
+        self.g.add((node, rdf.subject, subject))
         self.g.add((node, rdf.predicate, p))
-        self.g.add((node, rdf.object, t.iri(o)))
+        self.g.add((node, rdf.object, object_))
         self.extracted(node, rel.span, rel.confidence)
 
 
